@@ -1,0 +1,59 @@
+package dev.mandate;
+
+import dev.mandate.shared.OperatorCommand;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Mandate: the self-hosted social media desk that keeps a business in control of its agency.
+ *
+ * <p>Started without arguments it serves the web application; started with a command
+ * ({@code java -jar mandate.jar audit verify}) it runs that operator command without a web server and exits
+ * with its status.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
+public class MandateApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.exit(runCommand(args));
+        }
+        SpringApplication.run(MandateApplication.class, args);
+    }
+
+    static int runCommand(String[] args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MandateApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "mandate.demo.enabled=false",
+                        "mandate.command-mode=true",
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN")
+                .run()) {
+            List<OperatorCommand> commands = context.getBeansOfType(OperatorCommand.class).values().stream()
+                    .sorted(Comparator.comparing(OperatorCommand::name))
+                    .toList();
+            String line = String.join(" ", args);
+            for (OperatorCommand command : commands) {
+                String[] words = command.name().split(" ");
+                if (args.length >= words.length && Arrays.equals(Arrays.copyOf(args, words.length), words)) {
+                    return command.run(Arrays.copyOfRange(args, words.length, args.length), System.out);
+                }
+            }
+            System.err.println("Unknown command: " + line);
+            System.err.println("Commands:");
+            commands.forEach(c -> System.err.println("  " + c.name() + "  " + c.description()));
+            return 2;
+        }
+    }
+}
