@@ -4,8 +4,6 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -16,10 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class CurrentAccountResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    private final Accounts accounts;
+    private final SignedIn signedIn;
 
-    CurrentAccountResolver(Accounts accounts) {
-        this.accounts = accounts;
+    CurrentAccountResolver(SignedIn signedIn) {
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -38,13 +36,6 @@ class CurrentAccountResolver implements WebMvcConfigurer, HandlerMethodArgumentR
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
-            throw new InsufficientAuthenticationException("Sign in first.");
-        }
-        Account account = accounts.findById(principal.accountId())
-                .orElseThrow(() -> new InsufficientAuthenticationException("This account no longer exists."));
-        return new CurrentAccount(
-                account.summary().id(), account.email(), account.displayName(), account.instanceAdmin());
+        return signedIn.current().orElseThrow(() -> new InsufficientAuthenticationException("Sign in first."));
     }
 }

@@ -42,6 +42,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A domain rule broken while the body was read (a value object's constructor) says best what is wrong.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof dev.mandate.shared.Problem problem) {
+                return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
         problem.setType(URI.create(BASE + "unreadable-body"));

@@ -1,0 +1,181 @@
+package dev.mandate.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import dev.mandate.account.AccountDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Proves that nothing of one workspace is visible from another: for every endpoint that exists (found by
+ * asking Spring MVC, so a new endpoint is covered without touching this test), a member of workspace A gets
+ * 404 for workspace B's ids, on the API and on the pages alike.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkspaceIsolationTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    WorkspaceService workspaces;
+
+    @Autowired
+    AccountDirectory accounts;
+
+    WorkspaceFixtures.Team a;
+    WorkspaceFixtures.Team b;
+
+    @BeforeEach
+    void twoWorkspaces() {
+        WorkspaceFixtures fixtures = new WorkspaceFixtures(workspaces, accounts);
+        a = fixtures.brandWithAgency();
+        b = fixtures.brandWithAgency();
+    }
+
+    @Test
+    void answersNotFoundForEveryResourceOfAnotherWorkspace() throws Exception {
+        Map<String, Function<WorkspaceFixtures.Team, String>> idsOf = idsByVariable();
+        List<String> checked = new ArrayList<>();
+        MockHttpSession page = signIn(a.owner().email());
+        for (Map.Entry<RequestMappingInfo, ?> entry :
+                mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.contains("{workspaceId}")) {
+                    continue;
+                }
+                for (RequestMethod method : methodsOf(info)) {
+                    // B's workspace with B's ids, then (where there is another id) A's workspace with B's ids.
+                    List<String> paths = new ArrayList<>(List.of(expand(pattern, idsOf, b, b)));
+                    if (VARIABLE.matcher(pattern.replace("{workspaceId}", "")).find()) {
+                        paths.add(expand(pattern, idsOf, a, b));
+                    }
+                    for (String path : paths) {
+                        MvcResult result =
+                                mvc.perform(request(method, path, page)).andReturn();
+                        assertThat(result.getResponse().getStatus())
+                                .as("%s %s as a member of another workspace", method, path)
+                                .isEqualTo(404);
+                        if (path.startsWith("/api/")) {
+                            assertThat(result.getResponse().getContentType())
+                                    .as("%s %s", method, path)
+                                    .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                        }
+                        checked.add(method + " " + pattern);
+                    }
+                }
+            }
+        }
+        assertThat(checked)
+                .as("the endpoints this test reached")
+                .contains(
+                        "GET /api/workspaces/{workspaceId}",
+                        "PUT /api/workspaces/{workspaceId}/mandate",
+                        "DELETE /api/workspaces/{workspaceId}/members/{accountId}",
+                        "GET /api/workspaces/{workspaceId}/audit",
+                        "GET /workspaces/{workspaceId}/mandate",
+                        "POST /workspaces/{workspaceId}/members");
+    }
+
+    @Test
+    void answersTheSameForAnUnknownWorkspaceAsForAForeignOne() throws Exception {
+        MockHttpServletRequestBuilder unknown = MockMvcRequestBuilders.get(
+                        "/api/workspaces/" + java.util.UUID.randomUUID())
+                .with(httpBasic(a.owner().email(), WorkspaceFixtures.PASSWORD));
+        MockHttpServletRequestBuilder foreign = MockMvcRequestBuilders.get("/api/workspaces/" + b.id())
+                .with(httpBasic(a.owner().email(), WorkspaceFixtures.PASSWORD));
+        String unknownBody = mvc.perform(unknown).andReturn().getResponse().getContentAsString();
+        String foreignBody = mvc.perform(foreign).andReturn().getResponse().getContentAsString();
+        assertThat(foreignBody.replace(b.id().toString(), "ID"))
+                .isEqualTo(unknownBody.replaceAll("[0-9a-f-]{36}", "ID"));
+    }
+
+    private MockHttpServletRequestBuilder request(RequestMethod method, String path, MockHttpSession page) {
+        MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), path);
+        if (path.startsWith("/api/")) {
+            builder.with(httpBasic(a.owner().email(), WorkspaceFixtures.PASSWORD));
+            if (method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.PATCH) {
+                builder.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+            return builder.accept(MediaType.APPLICATION_JSON);
+        }
+        return builder.session(page).with(csrf()).accept(MediaType.TEXT_HTML);
+    }
+
+    private MockHttpSession signIn(String email) throws Exception {
+        MvcResult result = mvc.perform(MockMvcRequestBuilders.post("/login")
+                        .param("email", email)
+                        .param("password", WorkspaceFixtures.PASSWORD)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) result.getRequest().getSession();
+    }
+
+    private static List<RequestMethod> methodsOf(RequestMappingInfo info) {
+        return info.getMethodsCondition().getMethods().isEmpty()
+                ? List.of(RequestMethod.GET)
+                : List.copyOf(info.getMethodsCondition().getMethods());
+    }
+
+    private static String expand(
+            String pattern,
+            Map<String, Function<WorkspaceFixtures.Team, String>> idsOf,
+            WorkspaceFixtures.Team workspace,
+            WorkspaceFixtures.Team resources) {
+        Matcher matcher = VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            String variable = matcher.group(1);
+            Function<WorkspaceFixtures.Team, String> id = idsOf.get(variable);
+            assertThat(id)
+                    .as("a sample id for {%s} in %s: add one to IsolationSamples", variable, pattern)
+                    .isNotNull();
+            matcher.appendReplacement(path, id.apply(variable.equals("workspaceId") ? workspace : resources));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    /**
+     * For each path variable an endpoint can have, an id of that kind belonging to a given workspace. A new
+     * kind of id gets its line here, and this test then covers every endpoint that uses it.
+     */
+    private Map<String, Function<WorkspaceFixtures.Team, String>> idsByVariable() {
+        Map<String, Function<WorkspaceFixtures.Team, String>> ids = new LinkedHashMap<>();
+        ids.put("workspaceId", team -> team.id().toString());
+        ids.put("accountId", team -> team.agent().account().id().toString());
+        return ids;
+    }
+}
