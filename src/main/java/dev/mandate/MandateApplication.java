@@ -1,6 +1,7 @@
 package dev.mandate;
 
 import dev.mandate.shared.OperatorCommand;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -26,12 +27,16 @@ public class MandateApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            System.exit(runCommand(args));
+            System.exit(runCommand(args, System.out, System.err));
         }
         SpringApplication.run(MandateApplication.class, args);
     }
 
-    static int runCommand(String[] args) {
+    static int runCommand(String[] arguments, PrintStream out, PrintStream err) {
+        String[] args =
+                Arrays.stream(arguments).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+        String[] options =
+                Arrays.stream(arguments).filter(a -> a.startsWith("--")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MandateApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(
@@ -39,7 +44,7 @@ public class MandateApplication {
                         "mandate.command-mode=true",
                         "spring.main.banner-mode=off",
                         "logging.level.root=WARN")
-                .run()) {
+                .run(options)) {
             List<OperatorCommand> commands = context.getBeansOfType(OperatorCommand.class).values().stream()
                     .sorted(Comparator.comparing(OperatorCommand::name))
                     .toList();
@@ -47,12 +52,12 @@ public class MandateApplication {
             for (OperatorCommand command : commands) {
                 String[] words = command.name().split(" ");
                 if (args.length >= words.length && Arrays.equals(Arrays.copyOf(args, words.length), words)) {
-                    return command.run(Arrays.copyOfRange(args, words.length, args.length), System.out);
+                    return command.run(Arrays.copyOfRange(args, words.length, args.length), out);
                 }
             }
-            System.err.println("Unknown command: " + line);
-            System.err.println("Commands:");
-            commands.forEach(c -> System.err.println("  " + c.name() + "  " + c.description()));
+            err.println("Unknown command: " + line);
+            err.println("Commands:");
+            commands.forEach(c -> err.println("  " + c.name() + "  " + c.description()));
             return 2;
         }
     }
