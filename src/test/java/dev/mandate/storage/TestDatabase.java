@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The database of a test run, started once per JVM: an embedded PostgreSQL by default, or a fresh database
@@ -38,13 +39,13 @@ public final class TestDatabase {
     private static TestDatabase embedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            afterAllContextsClosed(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
             return new TestDatabase(
                     "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
         } catch (IOException e) {
@@ -71,6 +72,12 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the test database on " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    // The application contexts still use the database while they close at JVM exit; Boot's shutdown
+    // handlers run after the last of them has closed.
+    private static void afterAllContextsClosed(Runnable action) {
+        SpringApplication.getShutdownHandlers().add(action);
     }
 
     public String url() {
