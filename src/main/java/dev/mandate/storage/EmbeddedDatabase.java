@@ -54,6 +54,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(folder.resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    // Stopped when the connection pool closes, after everything that uses it, not by a JVM
+                    // hook that would race the graceful shutdown.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .start();

@@ -38,7 +38,9 @@ public final class TestDatabase {
 
     private static TestDatabase embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // Stopped by our own handler below, after the contexts that use it, not by a JVM hook racing them.
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             afterAllContextsClosed(() -> {
                 try {
                     postgres.close();
