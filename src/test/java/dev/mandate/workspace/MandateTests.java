@@ -126,6 +126,28 @@ class MandateTests {
                 .isEqualTo(365);
     }
 
+    @Test
+    void rejectsTermsLongerThanTheirFieldsHold() {
+        LocalDate start = LocalDate.of(2026, 5, 1);
+
+        assertThatThrownBy(() -> terms("A".repeat(121), start, null, 30))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("agencyName"));
+        assertThatThrownBy(() -> new MandateTerms("Agency", start, null, Set.of(), List.of("t".repeat(61)), 30, null))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("replyTopics"));
+        assertThatThrownBy(() -> new MandateTerms("Agency", start, null, Set.of(), List.of(), 30, "S".repeat(121)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("successor"));
+        assertThat(new MandateTerms(
+                        "A".repeat(120), start, null, Set.of(), List.of("t".repeat(60)), 30, "S".repeat(120)))
+                .extracting(MandateTerms::agencyName)
+                .isEqualTo("A".repeat(120));
+    }
+
     private Mandate agreed() {
         Mandate mandate = Mandate.none(workspace.id());
         mandate.change(WorkspaceFixtures.terms(), member(Role.OWNER), NOW);

@@ -243,6 +243,23 @@ class WorkspaceApiTests {
     }
 
     @Test
+    void showsTheMandateFormAgainWithTheErrorForATooLongAgencyName() throws Exception {
+        String before = mandateJson();
+
+        mvc.perform(post("/workspaces/{id}/mandate", team.id())
+                        .session(signIn(team.owner()))
+                        .with(csrf())
+                        .param("agencyName", "A".repeat(121))
+                        .param("startsOn", "2026-03-01")
+                        .param("noticePeriodDays", "30")
+                        .param("version", Long.toString(version())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("at most 120 characters")));
+
+        assertThat(mandateJson()).isEqualTo(before);
+    }
+
+    @Test
     void showsTheMandateFormToTheOwnerOnly() throws Exception {
         mvc.perform(get("/workspaces/{id}/mandate", team.id()).session(signIn(team.owner())))
                 .andExpect(status().isOk())
