@@ -53,7 +53,7 @@ class MandateTests {
         Mandate mandate = agreed();
         Membership owner = member(Role.OWNER);
 
-        mandate.change(otherTerms(), owner, NOW);
+        assertThat(mandate.change(otherTerms(), owner, NOW)).isTrue();
 
         assertThat(events(mandate))
                 .singleElement()
@@ -87,8 +87,9 @@ class MandateTests {
     void recordsNothingWhenTheTermsAreSavedUnchanged() {
         Mandate mandate = agreed();
 
-        mandate.change(WorkspaceFixtures.terms(), member(Role.OWNER), NOW.plusSeconds(60));
+        boolean changed = mandate.change(WorkspaceFixtures.terms(), member(Role.OWNER), NOW.plusSeconds(60));
 
+        assertThat(changed).isFalse();
         assertThat(events(mandate)).isEmpty();
         assertThat(mandate.updatedAt()).as("last changed").isEqualTo(NOW);
     }

@@ -104,6 +104,24 @@ class WorkspaceApiTests {
     }
 
     @Test
+    void keepsTheVersionWhenTheMandateIsSavedUnchanged() throws Exception {
+        long version = version();
+        String unchanged = """
+                {"agencyName": "Agency GmbH", "startsOn": "2026-01-01", "endsOn": null,
+                 "scope": ["COMMUNITY_REPLIES", "MONITORING"], "replyTopics": ["opening hours"],
+                 "noticePeriodDays": 30, "successor": null}
+                """;
+
+        putMandate(team.owner(), unchanged, version)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(version));
+
+        // so another owner's form, opened before that save, still saves
+        putMandate(team.owner(), terms("Other Agency", "2026-01-01", null), version)
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void rejectsABlankAgencyNameNamingTheField() throws Exception {
         String before = mandateJson();
 
