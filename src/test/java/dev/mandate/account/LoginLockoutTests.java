@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
 
 /** Repeated wrong passwords lock an account, on the sign-in page and on the API alike. */
 @SpringBootTest
@@ -145,10 +148,9 @@ class LoginLockoutTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        java.util.regex.Matcher message = java.util.regex.Pattern.compile(
-                        "<p class=\"error\" role=\"alert\">([^<]*)</p>")
-                .matcher(page);
+        Matcher message =
+                Pattern.compile("<p class=\"error\" role=\"alert\">([^<]*)</p>").matcher(page);
         assertThat(message.find()).as("an error message on the sign-in page").isTrue();
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(message.group(1));
+        return HtmlUtils.htmlUnescape(message.group(1));
     }
 }

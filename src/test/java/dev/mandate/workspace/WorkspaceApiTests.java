@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The workspace API and the mandate page: who may do what, and what a refused or invalid request leaves behind. */
 @SpringBootTest
@@ -334,7 +335,7 @@ class WorkspaceApiTests {
         return (MockHttpSession) result.getRequest().getSession();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(WorkspaceFixtures.Person who) {
+    private static RequestPostProcessor as(WorkspaceFixtures.Person who) {
         return httpBasic(who.email(), WorkspaceFixtures.PASSWORD);
     }
 }
