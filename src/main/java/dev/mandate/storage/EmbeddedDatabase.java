@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +27,18 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** The data folders this JVM holds. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path folder;
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path portFile;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, Path portFile) {
+    private EmbeddedDatabase(
+            Path folder, EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, Path portFile) {
+        this.folder = folder;
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -40,6 +48,20 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** Starts the database in {@code dataFolder}, or throws {@link DataFolderInUse} if another Mandate holds it. */
     static EmbeddedDatabase start(Path dataFolder) {
         Path folder = dataFolder.toAbsolutePath().normalize();
+        // The lock is a POSIX record lock, which belongs to the process: closing any other channel on the lock
+        // file would release it. So a folder this JVM holds is refused before the lock file is opened again.
+        if (!HELD_HERE.add(folder)) {
+            throw new DataFolderInUse(folder);
+        }
+        try {
+            return startHeld(folder);
+        } catch (RuntimeException e) {
+            HELD_HERE.remove(folder);
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase startHeld(Path folder) {
         FileChannel channel = null;
         try {
             Files.createDirectories(folder);
@@ -67,7 +89,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     postgres.getPort(),
                     folder.resolve("postgres"),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedDatabase(postgres, channel, lock, portFile);
+            return new EmbeddedDatabase(folder, postgres, channel, lock, portFile);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
@@ -108,8 +130,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         } finally {
             Files.deleteIfExists(portFile);
-            lock.release();
-            lockChannel.close();
+            try {
+                lock.release();
+                lockChannel.close();
+            } finally {
+                HELD_HERE.remove(folder);
+            }
         }
     }
 

@@ -66,14 +66,18 @@ class Mandate extends AbstractAggregateRoot<Mandate> {
         return new Mandate(workspace.value(), null, null, null, List.of(), List.of(), 0, null, null, null);
     }
 
-    /** Sets new terms, if {@code by} is a brand owner, and records what changed. */
-    void change(MandateTerms terms, Membership by, Instant now) {
+    /**
+     * Sets new terms, if {@code by} is a brand owner, and records what changed.
+     *
+     * @return whether the terms differ from the ones before
+     */
+    boolean change(MandateTerms terms, Membership by, Instant now) {
         if (!by.isBrandOwner()) {
             throw new Forbidden("Only the brand's owners can change the mandate.");
         }
         Map<String, String> changes = changesTo(terms);
         if (changes.isEmpty()) {
-            return;
+            return false;
         }
         agencyName = terms.agencyName();
         startsOn = terms.startsOn();
@@ -84,6 +88,7 @@ class Mandate extends AbstractAggregateRoot<Mandate> {
         successor = terms.successor();
         updatedAt = now;
         registerEvent(new WorkspaceEvents.MandateChanged(new WorkspaceId(workspaceId), by.actor(), changes));
+        return true;
     }
 
     private Map<String, String> changesTo(MandateTerms terms) {

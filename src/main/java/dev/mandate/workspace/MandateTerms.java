@@ -37,6 +37,10 @@ public record MandateTerms(
             throw new InvalidInput("agencyName", "The mandate needs the agency's name.");
         }
         agencyName = agencyName.trim();
+        // Checked here, not only by the annotations, because the page's form does not go through bean validation.
+        if (agencyName.length() > 120) {
+            throw new InvalidInput("agencyName", "The agency's name may have at most 120 characters.");
+        }
         if (startsOn == null) {
             throw new InvalidInput("startsOn", "The mandate needs a start date.");
         }
@@ -54,7 +58,13 @@ public record MandateTerms(
                         .filter(t -> !t.isEmpty())
                         .distinct()
                         .toList();
+        if (replyTopics.stream().anyMatch(t -> t.length() > 60)) {
+            throw new InvalidInput("replyTopics", "A topic may have at most 60 characters.");
+        }
         successor = successor == null || successor.isBlank() ? null : successor.trim();
+        if (successor != null && successor.length() > 120) {
+            throw new InvalidInput("successor", "The successor's name may have at most 120 characters.");
+        }
     }
 
     public boolean covers(Scope kind) {

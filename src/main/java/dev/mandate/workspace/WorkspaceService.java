@@ -129,8 +129,8 @@ public class WorkspaceService {
             throw new Conflict(
                     "concurrent-change", "Someone else changed the mandate meanwhile; load it again and retry.");
         }
-        mandate.change(terms, membership, clock.instant());
-        Mandate saved = mandate.agreed() ? mandates.save(mandate) : mandate;
+        // An unchanged save keeps the version, so that it does not turn another owner's edit into a conflict.
+        Mandate saved = mandate.change(terms, membership, clock.instant()) ? mandates.save(mandate) : mandate;
         return new MandateView(
                 membership.workspace(), saved.terms(), saved.version(), saved.updatedAt(), membership.isBrandOwner());
     }
