@@ -82,6 +82,15 @@ class Account {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
+    /** Replaces the invitation link of an account that has no password yet. */
+    void renewSetupToken(String tokenHash, Instant expiresAt) {
+        if (activated()) {
+            throw new IllegalStateException("an account with a password needs no invitation link");
+        }
+        this.setupTokenHash = tokenHash;
+        this.setupTokenExpiresAt = expiresAt;
+    }
+
     /** Sets the password with an invitation token that is still valid, and uses the token up. */
     void completeSetup(String displayName, String passwordHash, Instant now) {
         if (setupTokenExpiresAt == null || !setupTokenExpiresAt.isAfter(now)) {

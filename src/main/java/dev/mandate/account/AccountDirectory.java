@@ -69,12 +69,18 @@ public class AccountDirectory {
     public Invitation invite(String email, String displayName) {
         String address = requireEmail(email);
         Optional<Account> existing = accounts.findByEmail(address);
-        if (existing.isPresent()) {
+        Instant now = clock.instant();
+        if (existing.isPresent() && existing.get().activated()) {
             return new Invitation(existing.get().summary(), null);
         }
-        String name = displayName == null || displayName.isBlank() ? address : displayName.trim();
         String token = newToken();
-        Instant now = clock.instant();
+        if (existing.isPresent()) {
+            // Invited before but never set a password: a new link replaces the old one, which may have expired.
+            Account pending = existing.get();
+            pending.renewSetupToken(hash(token), now.plus(properties.invitationValidity()));
+            return new Invitation(accounts.save(pending).summary(), token);
+        }
+        String name = displayName == null || displayName.isBlank() ? address : displayName.trim();
         Account account = accounts.save(
                 Account.invited(address, name, hash(token), now.plus(properties.invitationValidity()), now));
         return new Invitation(account.summary(), token);

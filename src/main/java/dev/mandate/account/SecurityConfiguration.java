@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: the web pages (form sign-in with a session, CSRF-protected) and the REST API under {@code /api}
@@ -31,6 +32,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 class SecurityConfiguration {
 
     static final String LOGIN_MESSAGE = "mandate.login.message";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     AuthenticationManager authenticationManager(

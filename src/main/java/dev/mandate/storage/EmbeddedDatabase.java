@@ -93,6 +93,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
     }
 

@@ -124,6 +124,10 @@ public class WorkspaceService {
     @Transactional
     public MandateView changeMandate(WorkspaceId id, CurrentAccount by, MandateTerms terms, Long expectedVersion) {
         Membership membership = access.require(id, by);
+        if (!membership.isBrandOwner()) {
+            // Refused before the version check, so that a stale version tells an outsider to the mandate nothing.
+            throw new Forbidden("Only the brand's owners can change the mandate.");
+        }
         Mandate mandate = mandates.findById(id.value()).orElseGet(() -> Mandate.none(id));
         if (!java.util.Objects.equals(mandate.version(), expectedVersion)) {
             throw new Conflict(

@@ -67,6 +67,19 @@ class InvitationTests {
     }
 
     @Test
+    void givesSomeoneWhoNeverSetAPasswordAFreshLinkThatReplacesTheOld() throws Exception {
+        String old = token;
+        WorkspaceFixtures.Team other = new WorkspaceFixtures(workspaces, accounts).brandWithAgency();
+
+        AccountDirectory.Invitation again =
+                workspaces.invite(other.id(), other.owner().account(), email, "", Role.AGENT);
+
+        assertThat(again.token()).isNotBlank().isNotEqualTo(old);
+        mvc.perform(get("/invitations/" + again.token())).andExpect(status().isOk());
+        mvc.perform(get("/invitations/" + old)).andExpect(status().isGone());
+    }
+
+    @Test
     void showsTheSetupPage() throws Exception {
         mvc.perform(get("/invitations/" + token))
                 .andExpect(status().isOk())

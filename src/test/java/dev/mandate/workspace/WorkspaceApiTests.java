@@ -67,6 +67,12 @@ class WorkspaceApiTests {
     }
 
     @Test
+    void refusesTheAdvisorEvenWithAStaleVersion() throws Exception {
+        putMandate(team.advisor(), terms("Advisor's Agency", "2026-02-01", null), version() - 1)
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void changesTheMandateForTheOwnerAndRecordsItInTheAuditTrail() throws Exception {
         long version = version();
 
