@@ -6,6 +6,9 @@ import dev.mandate.inbox.NewMessage;
 import dev.mandate.inbox.Priority;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /** What the bakery's customers wrote in the last days, and what the bakery answered. */
@@ -15,18 +18,24 @@ final class DemoConversations {
 
     private DemoConversations() {}
 
-    static List<NewConversation> before(Instant now) {
+    /**
+     * The conversations of the last days, timed back from the last 6 pm in the bakery's time zone, so that
+     * customers write in the day whenever the demo is created.
+     */
+    static List<NewConversation> before(Instant now, ZoneId zone) {
+        ZonedDateTime evening = now.atZone(zone).with(LocalTime.of(18, 0));
+        Instant last = (evening.toInstant().isAfter(now) ? evening.minusDays(1) : evening).toInstant();
         return List.of(
-                openingHoursOnFacebook(now),
-                openingHoursOnMastodon(now),
-                allergenQuestion(now),
-                lateCakeComplaint(now),
-                cateringRequest(now),
-                praise(now),
-                sourdoughThread(now));
+                openingHoursOnFacebook(last),
+                openingHoursOnMastodon(last),
+                allergenQuestion(last),
+                lateCakeComplaint(last),
+                cateringRequest(last),
+                praise(last),
+                sourdoughThread(last));
     }
 
-    private static NewConversation openingHoursOnFacebook(Instant now) {
+    private static NewConversation openingHoursOnFacebook(Instant evening) {
         return new NewConversation(
                 "facebook",
                 "Ab Juni: unsere neuen Sommer-Öffnungszeiten",
@@ -39,10 +48,10 @@ final class DemoConversations {
                         "Habt ihr am Pfingstmontag auch geöffnet? Wir wollten mit den Kindern zum Frühstück "
                                 + "vorbeikommen 🙂",
                         "de",
-                        ago(now, "PT5H"))));
+                        ago(evening, "PT5H"))));
     }
 
-    private static NewConversation openingHoursOnMastodon(Instant now) {
+    private static NewConversation openingHoursOnMastodon(Instant evening) {
         return new NewConversation(
                 "mastodon",
                 "Fresh this morning: rye sourdough and cinnamon buns",
@@ -55,10 +64,10 @@ final class DemoConversations {
                         "Are you open on Sunday mornings too? Just moved to the Kiez and I'm looking for a proper "
                                 + "bakery.",
                         "en",
-                        ago(now, "PT26H"))));
+                        ago(evening, "PT26H"))));
     }
 
-    private static NewConversation allergenQuestion(Instant now) {
+    private static NewConversation allergenQuestion(Instant evening) {
         return new NewConversation(
                 "facebook",
                 "New in: our spelt and walnut loaf",
@@ -71,10 +80,10 @@ final class DemoConversations {
                         "Hi! Does the spelt walnut loaf contain sesame, or is it baked on the same trays as the "
                                 + "sesame rolls? My son has a severe sesame allergy.",
                         "en",
-                        ago(now, "PT2H"))));
+                        ago(evening, "PT2H"))));
     }
 
-    private static NewConversation lateCakeComplaint(Instant now) {
+    private static NewConversation lateCakeComplaint(Instant evening) {
         NewMessage complaint =
                 NewMessage.inbound("Martin Schulz", "m.schulz@mail.example", """
                 Guten Tag,
@@ -83,9 +92,9 @@ final class DemoConversations {
                 bestellt (Bestellung 2291). Abholbereit war sie erst um halb vier, da saßen die Gäste schon am \
                 Kaffeetisch. Das war wirklich ärgerlich.
 
-                Martin Schulz""", "de", ago(now, "PT50H"));
-        NewMessage apology =
-                complaint.reply(Direction.OUTBOUND, BRAND, "hallo@sonnenkorn.example", """
+                Martin Schulz""", "de", ago(evening, "PT50H"));
+        NewMessage apology = complaint.reply(
+                Direction.OUTBOUND, BRAND, "hallo@sonnenkorn.example", """
                 Lieber Herr Schulz,
 
                 das tut uns sehr leid, gerade bei so einem Anlass. Am Samstag ist uns ein Ofen ausgefallen, und wir \
@@ -93,11 +102,11 @@ final class DemoConversations {
                 vollständig, und für Ihre Mutter liegt ein Gutschein über 20 € an der Theke bereit.
 
                 Herzliche Grüße
-                Sabine Korn, Bäckerei Sonnenkorn""", "de", ago(now, "PT44H"));
+                Sabine Korn, Bäckerei Sonnenkorn""", "de", ago(evening, "PT33H"));
         return new NewConversation("email", null, null, Priority.HIGH, "de", List.of(complaint, apology));
     }
 
-    private static NewConversation cateringRequest(Instant now) {
+    private static NewConversation cateringRequest(Instant evening) {
         return new NewConversation(
                 "email",
                 null,
@@ -113,10 +122,10 @@ final class DemoConversations {
                         send us an offer? Delivery around 8:30 would be ideal.
 
                         Best,
-                        Lena Fischer, Brightside Studio""", "en", ago(now, "PT20H"))));
+                        Lena Fischer, Brightside Studio""", "en", ago(evening, "PT9H"))));
     }
 
-    private static NewConversation praise(Instant now) {
+    private static NewConversation praise(Instant evening) {
         return new NewConversation(
                 "mastodon",
                 "Samstag gibt's wieder Franzbrötchen!",
@@ -128,17 +137,17 @@ final class DemoConversations {
                         "@kiezfoodie@social.example",
                         "Die Franzbrötchen heute waren ein Traum. Bester Grund, samstags früh aufzustehen! 🥐",
                         "de",
-                        ago(now, "PT98H"))));
+                        ago(evening, "PT98H"))));
     }
 
-    private static NewConversation sourdoughThread(Instant now) {
+    private static NewConversation sourdoughThread(Instant evening) {
         NewMessage question = NewMessage.inbound(
                 "Anna Lindqvist",
                 null,
                 "Lovely article! How warm do you keep the dough during those 36 hours? Mine always turns out sour "
                         + "and flat at home.",
                 "en",
-                ago(now, "PT75H"));
+                ago(evening, "PT75H"));
         NewMessage answer = question.reply(
                 Direction.OUTBOUND,
                 BRAND,
@@ -146,16 +155,21 @@ final class DemoConversations {
                 "Thank you, Anna! The first 12 hours at about 26 °C, then into the cold room at 6 °C. At home the "
                         + "fridge does the second part nicely. Give it a try and tell us how it goes!",
                 "en",
-                ago(now, "PT72H"));
+                ago(evening, "PT72H"));
         NewMessage spelt = question.reply(
-                Direction.INBOUND, "Markus Weber", null, "Does this work with spelt as well?", "en", ago(now, "PT49H"));
+                Direction.INBOUND,
+                "Markus Weber",
+                null,
+                "Does this work with spelt as well?",
+                "en",
+                ago(evening, "PT49H"));
         NewMessage thanks = answer.reply(
                 Direction.INBOUND,
                 "Anna Lindqvist",
                 null,
                 "Tried it this weekend: the best loaf I've ever made. Thank you!",
                 "en",
-                ago(now, "PT23H"));
+                ago(evening, "PT28H"));
         return new NewConversation(
                 "blog",
                 "Why we give our rye sourdough 36 hours",
@@ -165,7 +179,7 @@ final class DemoConversations {
                 List.of(question, answer, spelt, thanks));
     }
 
-    private static Instant ago(Instant now, String duration) {
-        return now.minus(Duration.parse(duration));
+    private static Instant ago(Instant from, String duration) {
+        return from.minus(Duration.parse(duration));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the first start creates the demo workspace ({@code MANDATE_DEMO})
  * @param password the password of every demo person ({@code MANDATE_DEMO_PASSWORD}); it is printed at start-up
- * @param emailDomain the domain of the demo people's e-mail addresses ({@code MANDATE_DEMO_EMAIL_DOMAIN})
+ * @param emailDomain the domain of the demo people's e-mail addresses ({@code MANDATE_DEMO_EMAILDOMAIN})
  */
 @Validated
 @ConfigurationProperties("mandate.demo")

@@ -128,7 +128,7 @@ class DemoWorkspace implements ApplicationRunner {
             workspaces.invite(workspace, asOwner, member.email(), member.name(), member.role());
         }
         workspaces.changeMandate(workspace, asOwner, mandate(), null);
-        for (NewConversation conversation : DemoConversations.before(clock.instant())) {
+        for (NewConversation conversation : DemoConversations.before(clock.instant(), ZoneId.of(TIME_ZONE))) {
             inbox.start(workspace, conversation);
         }
         return List.of(owner, lead, agent, advisor);

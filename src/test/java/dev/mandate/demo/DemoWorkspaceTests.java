@@ -1,6 +1,7 @@
 package dev.mandate.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mandate.account.AccountDirectory;
 import dev.mandate.account.AccountSummary;
@@ -21,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,22 +62,7 @@ class DemoWorkspaceTests {
     @Test
     void createsTheDemoWorkspaceOnceAndPrintsHowToSignIn() {
         String domain = uniqueDomain();
-        // Other test classes share this database and have created workspaces; here the instance counts as new.
-        DemoWorkspace demo =
-                new DemoWorkspace(
-                        properties(true, domain),
-                        accounts,
-                        workspaces,
-                        inbox,
-                        transactions,
-                        clock,
-                        false,
-                        new PrintStream(console, true, StandardCharsets.UTF_8)) {
-                    @Override
-                    boolean instanceHasWorkspaces() {
-                        return false;
-                    }
-                };
+        DemoWorkspace demo = onANewInstance(properties(true, domain));
 
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments());
@@ -92,10 +79,10 @@ class DemoWorkspaceTests {
         assertThat(workspaces.members(membership.workspaceId(), asOwner))
                 .extracting(WorkspaceService.MemberView::email, WorkspaceService.MemberView::role)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("owner@" + domain, Role.OWNER),
-                        org.assertj.core.groups.Tuple.tuple("lead@" + domain, Role.LEAD),
-                        org.assertj.core.groups.Tuple.tuple("agent@" + domain, Role.AGENT),
-                        org.assertj.core.groups.Tuple.tuple("advisor@" + domain, Role.AUDITOR));
+                        tuple("owner@" + domain, Role.OWNER),
+                        tuple("lead@" + domain, Role.LEAD),
+                        tuple("agent@" + domain, Role.AGENT),
+                        tuple("advisor@" + domain, Role.AUDITOR));
         assertThat(workspaces.mandate(membership.workspaceId(), asOwner).terms())
                 .hasValueSatisfying(terms -> {
                     assertThat(terms.agencyName()).isEqualTo("Kiezkommunikation");
@@ -107,9 +94,9 @@ class DemoWorkspaceTests {
         assertThat(audit.entries(membership.workspaceId(), null, 50))
                 .extracting(AuditEntry::action, AuditEntry::actorName)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple("workspace.created", Actor.SYSTEM.name()),
-                        org.assertj.core.groups.Tuple.tuple("member.invited", owner.displayName()),
-                        org.assertj.core.groups.Tuple.tuple("mandate.changed", owner.displayName()));
+                        tuple("workspace.created", Actor.SYSTEM.name()),
+                        tuple("member.invited", owner.displayName()),
+                        tuple("mandate.changed", owner.displayName()));
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("owner@" + domain, "lead@" + domain, "Agency lead", PASSWORD);
         assertThat(console.toString(StandardCharsets.UTF_8).split("owner@" + domain, -1))
@@ -120,20 +107,7 @@ class DemoWorkspaceTests {
     @Test
     void writesConversationsInGermanAndEnglishWithAThreadTwoRepliesDeep() {
         String domain = uniqueDomain();
-        new DemoWorkspace(
-                properties(true, domain),
-                accounts,
-                workspaces,
-                inbox,
-                transactions,
-                clock,
-                false,
-                new PrintStream(console, true, StandardCharsets.UTF_8)) {
-            @Override
-            boolean instanceHasWorkspaces() {
-                return false;
-            }
-        }.run(new DefaultApplicationArguments());
+        onANewInstance(properties(true, domain)).run(new DefaultApplicationArguments());
         AccountSummary owner = accounts.findByEmail("owner@" + domain).orElseThrow();
         Membership membership =
                 access.workspacesOf(owner.id(), owner.displayName()).get(0);
@@ -147,7 +121,7 @@ class DemoWorkspaceTests {
                 .extracting(ConversationSummary::lastMessageAt)
                 .allSatisfy(at -> assertThat(at)
                         .isBefore(clock.instant())
-                        .isAfter(clock.instant().minus(java.time.Duration.ofDays(7))));
+                        .isAfter(clock.instant().minus(Duration.ofDays(7))));
         List<ConversationThread> threads = conversations.stream()
                 .map(c -> inbox.conversation(membership, c.id()))
                 .toList();
@@ -169,15 +143,28 @@ class DemoWorkspaceTests {
 
         new DemoWorkspace(properties(true, onUsedInstance), accounts, workspaces, inbox, transactions, clock, false)
                 .run(new DefaultApplicationArguments());
-        new DemoWorkspace(properties(false, switchedOff), accounts, workspaces, inbox, transactions, clock, false) {
+        onANewInstance(properties(false, switchedOff)).run(new DefaultApplicationArguments());
+
+        assertThat(accounts.findByEmail("owner@" + onUsedInstance)).isEmpty();
+        assertThat(accounts.findByEmail("owner@" + switchedOff)).isEmpty();
+    }
+
+    /** The demo as it runs on a new instance: other test classes share this database and have workspaces in it. */
+    private DemoWorkspace onANewInstance(DemoProperties properties) {
+        return new DemoWorkspace(
+                properties,
+                accounts,
+                workspaces,
+                inbox,
+                transactions,
+                clock,
+                false,
+                new PrintStream(console, true, StandardCharsets.UTF_8)) {
             @Override
             boolean instanceHasWorkspaces() {
                 return false;
             }
-        }.run(new DefaultApplicationArguments());
-
-        assertThat(accounts.findByEmail("owner@" + onUsedInstance)).isEmpty();
-        assertThat(accounts.findByEmail("owner@" + switchedOff)).isEmpty();
+        };
     }
 
     private static DemoProperties properties(boolean enabled, String domain) {
