@@ -1,0 +1,50 @@
+package dev.mandate.inbox;
+
+import dev.mandate.shared.WorkspaceId;
+import dev.mandate.workspace.Membership;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores conversations and reads them back for the members of their workspace. */
+@Service
+public class Inbox {
+
+    /** The most conversations one page of the list holds. */
+    public static final int MAX_PAGE = 100;
+
+    private final JdbcAggregateOperations aggregates;
+    private final ConversationSummaries summaries;
+    private final ConversationThreads threads;
+
+    Inbox(JdbcAggregateOperations aggregates, ConversationSummaries summaries, ConversationThreads threads) {
+        this.aggregates = aggregates;
+        this.summaries = summaries;
+        this.threads = threads;
+    }
+
+    /** Stores a conversation with all its messages, or nothing of it. */
+    @Transactional
+    public ConversationId start(WorkspaceId workspace, NewConversation found) {
+        Conversation conversation = aggregates.insert(Conversation.start(workspace, found));
+        aggregates.insertAll(conversation.messages(found));
+        return conversation.id();
+    }
+
+    /**
+     * A page of the member's workspace's conversations, newest first: at most {@code limit} (between 1 and
+     * {@link #MAX_PAGE}), older than {@code before} when given.
+     */
+    @Transactional(readOnly = true)
+    public ConversationPage conversations(Membership member, int limit, ConversationCursor before) {
+        return summaries.page(member.workspaceId(), Math.max(1, Math.min(limit, MAX_PAGE)), before);
+    }
+
+    /** A conversation of the member's workspace with its messages in thread order, or {@code NotFound}. */
+    // Repeatable read, so that the conversation and its messages are read from the same snapshot.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ConversationThread conversation(Membership member, ConversationId id) {
+        return threads.thread(member.workspaceId(), id);
+    }
+}
