@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +48,6 @@ class DemoWorkspace implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
 
     // WorkspaceService tells only the administrator which workspaces exist; the demo asks as the system.
-    private static final CurrentAccount SYSTEM =
-            new CurrentAccount(new AccountId(new UUID(0, 0)), "system@mandate.local", "Mandate", true);
-
     private final DemoProperties properties;
     private final AccountDirectory accounts;
     private final WorkspaceService workspaces;
@@ -111,7 +107,7 @@ class DemoWorkspace implements ApplicationRunner {
     }
 
     boolean instanceHasWorkspaces() {
-        return !workspaces.all(SYSTEM).isEmpty();
+        return workspaces.anyExists();
     }
 
     private List<DemoPerson> create() {

@@ -1,5 +1,7 @@
 package dev.mandate.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,10 +15,17 @@ public record WorkspaceId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** Reads the id from its JSON or path form. */
+    @JsonCreator
+    public static WorkspaceId of(String value) {
+        return new WorkspaceId(UUID.fromString(value));
+    }
+
     public static WorkspaceId random() {
         return new WorkspaceId(UUID.randomUUID());
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value.toString();

@@ -143,6 +143,12 @@ public class WorkspaceService {
         return workspaces.findById(id.value()).orElseThrow(() -> new NotFound("workspace"));
     }
 
+    /** Whether the instance has any workspace yet. */
+    @Transactional(readOnly = true)
+    public boolean anyExists() {
+        return workspaces.count() > 0;
+    }
+
     /** All workspaces of the instance, for the administrator's overview. */
     @Transactional(readOnly = true)
     public List<WorkspaceSummary> all(CurrentAccount by) {

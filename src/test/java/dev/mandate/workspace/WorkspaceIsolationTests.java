@@ -5,6 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import dev.mandate.account.AccountDirectory;
+import dev.mandate.inbox.ConversationId;
+import dev.mandate.inbox.Inbox;
+import dev.mandate.inbox.NewConversation;
+import dev.mandate.inbox.NewMessage;
+import dev.mandate.inbox.Priority;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +59,11 @@ class WorkspaceIsolationTests {
     @Autowired
     AccountDirectory accounts;
 
+    @Autowired
+    Inbox inbox;
+
+    final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
+
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
 
@@ -61,6 +72,20 @@ class WorkspaceIsolationTests {
         WorkspaceFixtures fixtures = new WorkspaceFixtures(workspaces, accounts);
         a = fixtures.brandWithAgency();
         b = fixtures.brandWithAgency();
+        for (WorkspaceFixtures.Team team : List.of(a, b)) {
+            conversations.put(
+                    team,
+                    inbox.start(
+                            team.id(),
+                            new NewConversation(
+                                    "email",
+                                    null,
+                                    null,
+                                    Priority.NORMAL,
+                                    "en",
+                                    List.of(NewMessage.inbound(
+                                            "Carla Customer", "carla@example.com", "Hello?", "en", Instant.now())))));
+        }
     }
 
     @Test
@@ -105,7 +130,9 @@ class WorkspaceIsolationTests {
                         "DELETE /api/workspaces/{workspaceId}/members/{accountId}",
                         "GET /api/workspaces/{workspaceId}/audit",
                         "GET /workspaces/{workspaceId}/mandate",
-                        "POST /workspaces/{workspaceId}/members");
+                        "POST /workspaces/{workspaceId}/members",
+                        "GET /api/workspaces/{workspaceId}/conversations/{conversationId}",
+                        "GET /workspaces/{workspaceId}/conversations/{conversationId}");
     }
 
     @Test
@@ -176,6 +203,7 @@ class WorkspaceIsolationTests {
         Map<String, Function<WorkspaceFixtures.Team, String>> ids = new LinkedHashMap<>();
         ids.put("workspaceId", team -> team.id().toString());
         ids.put("accountId", team -> team.agent().account().id().toString());
+        ids.put("conversationId", team -> conversations.get(team).toString());
         return ids;
     }
 }
