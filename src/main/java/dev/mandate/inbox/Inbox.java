@@ -2,6 +2,7 @@ package dev.mandate.inbox;
 
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -17,9 +18,15 @@ public class Inbox {
     private final JdbcAggregateOperations aggregates;
     private final ConversationSummaries summaries;
     private final ConversationThreads threads;
+    private final ApplicationEventPublisher events;
 
-    Inbox(JdbcAggregateOperations aggregates, ConversationSummaries summaries, ConversationThreads threads) {
+    Inbox(
+            JdbcAggregateOperations aggregates,
+            ConversationSummaries summaries,
+            ConversationThreads threads,
+            ApplicationEventPublisher events) {
         this.aggregates = aggregates;
+        this.events = events;
         this.summaries = summaries;
         this.threads = threads;
     }
@@ -28,7 +35,15 @@ public class Inbox {
     @Transactional
     public ConversationId start(WorkspaceId workspace, NewConversation found) {
         Conversation conversation = aggregates.insert(Conversation.start(workspace, found));
-        aggregates.insertAll(conversation.messages(found));
+        for (Message message : aggregates.insertAll(conversation.messages(found))) {
+            events.publishEvent(new MessageReceived(
+                    workspace,
+                    conversation.id(),
+                    new MessageId(message.id()),
+                    message.direction(),
+                    found.network(),
+                    message.createdAt()));
+        }
         return conversation.id();
     }
 
