@@ -45,9 +45,20 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Ingest: sources authenticate with the workspace's ingest token, which the endpoint checks itself. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ingestChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/workspaces/*/ingest")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -66,7 +77,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(
+    SecurityFilterChain webChain(
             HttpSecurity http,
             AuthenticationManager authentication,
             LoginAttempts attempts,

@@ -2,6 +2,7 @@ package dev.mandate.inbox;
 
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
@@ -19,13 +20,16 @@ public class Inbox {
     private final ConversationSummaries summaries;
     private final ConversationThreads threads;
     private final ApplicationEventPublisher events;
+    private final MessageRecorder recorder;
 
     Inbox(
             JdbcAggregateOperations aggregates,
             ConversationSummaries summaries,
             ConversationThreads threads,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MessageRecorder recorder) {
         this.aggregates = aggregates;
+        this.recorder = recorder;
         this.events = events;
         this.summaries = summaries;
         this.threads = threads;
@@ -45,6 +49,17 @@ public class Inbox {
                     message.createdAt()));
         }
         return conversation.id();
+    }
+
+    /**
+     * Records a batch of incoming messages (and the posts they sit under) into their conversations, in the
+     * caller's transaction if there is one: one result per message, in order; a message stored before is
+     * reported as a duplicate and changes nothing.
+     */
+    @Transactional
+    public List<Recorded> record(
+            WorkspaceId workspace, List<IncomingContext> contexts, List<IncomingMessage> messages) {
+        return recorder.record(workspace, contexts, messages);
     }
 
     /**

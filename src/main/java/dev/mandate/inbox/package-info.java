@@ -4,5 +4,6 @@
  * inbox pages and API. Other modules start conversations through {@link dev.mandate.inbox.Inbox} and read them
  * through its read models; every read is scoped to the caller's workspace.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "account", "workspace"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "account", "workspace", "channel", "contact"})
 package dev.mandate.inbox;

@@ -29,7 +29,10 @@ class MembersOnly implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/workspaces/**", "/api/workspaces/**");
+        // Ingest authenticates its sources by the workspace's token, not by a person's membership.
+        registry.addInterceptor(this)
+                .addPathPatterns("/workspaces/**", "/api/workspaces/**")
+                .excludePathPatterns("/api/workspaces/*/ingest");
     }
 
     @Override

@@ -1,0 +1,48 @@
+package dev.mandate.inbox;
+
+import dev.mandate.channel.ChannelAccountId;
+import dev.mandate.contact.ContactId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message as ingest hands it to the inbox: normalised, validated, its author matched to a contact (inbound
+ * only) and its direction decided.
+ *
+ * @param parentExternalId the message it replies to; {@code null} (or the post's id) for a top-level item
+ * @param contextExternalId the post it sits under, if any: the conversation's context
+ * @param threadKey the thread it belongs to when it has no parent (a direct-message thread's id); {@code null}
+ *     for a top-level comment, whose own external id starts the thread
+ * @param links JSON array text, or {@code null}
+ * @param attachments JSON array text, or {@code null}
+ * @param raw the payload as the source sent it, JSON text, or {@code null}
+ */
+public record IncomingMessage(
+        ChannelAccountId account,
+        String network,
+        String externalId,
+        String parentExternalId,
+        String contextExternalId,
+        String threadKey,
+        ConversationKind kind,
+        Direction direction,
+        String authorName,
+        String authorHandle,
+        ContactId contact,
+        String body,
+        String html,
+        String language,
+        String links,
+        String attachments,
+        String raw,
+        Instant createdAt) {
+
+    public IncomingMessage {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}
