@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ class MessageRecorder {
         }
         Map<ThreadKey, UUID> conversations = startConversations(workspace, starts);
         if (!contexts.isEmpty() || !starts.isEmpty()) {
-            linkContexts(messages);
+            linkContexts(contexts, messages);
         }
         // Now that the new conversations have ids, every placement can name its conversation.
         Map<UUID, Placement> placements = new LinkedHashMap<>();
@@ -150,14 +151,11 @@ class MessageRecorder {
             Placed parentPlace = fresh.containsKey(parentKey)
                     ? place(fresh.get(parentKey), fresh, inserted, inDatabase, posts, placed, starts, visiting)
                     : inDatabase.get(parentKey);
-            UUID parentId = fresh.containsKey(parentKey)
-                    ? inserted.get(parentKey)
-                    : inDatabase.containsKey(parentKey)
-                            ? inDatabase.get(parentKey).parent()
-                            : null;
             if (parentPlace == null || (parentPlace.conversation() == null && parentPlace.thread() == null)) {
                 return null; // the parent has not arrived, or waits itself: so does this reply
             }
+            // A parent of this batch is known by its new id; one stored before carries its id as parent().
+            UUID parentId = fresh.containsKey(parentKey) ? inserted.get(parentKey) : parentPlace.parent();
             where = new Placed(parentPlace.conversation(), parentPlace.thread(), parentId);
         }
         placed.put(key, where);
@@ -198,7 +196,13 @@ class MessageRecorder {
     }
 
     /** Gives conversations still without their post the post, once it is there. */
-    private void linkContexts(List<IncomingMessage> messages) {
+    private void linkContexts(List<IncomingContext> contexts, List<IncomingMessage> messages) {
+        // The accounts of both: a post may arrive in a batch without any message of its own account.
+        UUID[] accounts = Stream.concat(
+                        contexts.stream().map(c -> c.account().value()),
+                        messages.stream().map(m -> m.account().value()))
+                .distinct()
+                .toArray(UUID[]::new);
         jdbc.sql("""
                         update inbox.conversation c
                            set context_id = x.id, context_title = x.title, context_url = x.url
@@ -208,14 +212,7 @@ class MessageRecorder {
                            and c.channel_account_id = any(:accounts::uuid[])
                            and x.channel_account_id = c.channel_account_id
                            and x.external_id = c.context_external_id
-                        """)
-                .param(
-                        "accounts",
-                        messages.stream()
-                                .map(m -> m.account().value())
-                                .distinct()
-                                .toArray(UUID[]::new))
-                .update();
+                        """).param("accounts", accounts).update();
     }
 
     /** The stored posts among the parents these messages name (a source may name the post as parent). */
@@ -326,7 +323,7 @@ class MessageRecorder {
         return inserted;
     }
 
-    /** The parents of these messages that were stored before, with their conversation (null while they wait). */
+    /** The parents of these messages that were stored before and sit in a conversation already. */
     private Map<Key, Placed> parentsInDatabase(Collection<IncomingMessage> messages, Set<Key> fresh) {
         Map<Key, Placed> parents = new HashMap<>();
         List<IncomingMessage> replies = messages.stream()
@@ -351,11 +348,11 @@ class MessageRecorder {
                 .query(rs -> {
                     UUID conversation = rs.getObject("conversation_id", UUID.class);
                     // parent() carries the parent message's own id, which the reply will point to.
-                    parents.put(
-                            new Key(rs.getObject("channel_account_id", UUID.class), rs.getString("external_id")),
-                            conversation == null
-                                    ? null
-                                    : new Placed(conversation, null, rs.getObject("id", UUID.class)));
+                    if (conversation != null) { // a parent that waits itself leaves its reply waiting too
+                        parents.put(
+                                new Key(rs.getObject("channel_account_id", UUID.class), rs.getString("external_id")),
+                                new Placed(conversation, null, rs.getObject("id", UUID.class)));
+                    }
                 });
         return parents;
     }

@@ -10,6 +10,7 @@ import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.NewConversation;
 import dev.mandate.inbox.NewMessage;
 import dev.mandate.inbox.Priority;
+import dev.mandate.ingest.IngestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,12 @@ class WorkspaceIsolationTests {
     @Autowired
     Inbox inbox;
 
+    @Autowired
+    IngestTokens ingestTokens;
+
+    /** A's ingest token: the ingest endpoint takes no sign-in, only a workspace's token. */
+    String ingestTokenOfA;
+
     final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
 
     WorkspaceFixtures.Team a;
@@ -72,6 +79,8 @@ class WorkspaceIsolationTests {
         WorkspaceFixtures fixtures = new WorkspaceFixtures(workspaces, accounts);
         a = fixtures.brandWithAgency();
         b = fixtures.brandWithAgency();
+        ingestTokenOfA =
+                ingestTokens.rotate(new Membership(a.workspace(), a.owner().account().id(), "Owner", Role.OWNER));
         for (WorkspaceFixtures.Team team : List.of(a, b)) {
             conversations.put(
                     team,
@@ -132,6 +141,7 @@ class WorkspaceIsolationTests {
                         "GET /workspaces/{workspaceId}/mandate",
                         "POST /workspaces/{workspaceId}/members",
                         "GET /api/workspaces/{workspaceId}/conversations/{conversationId}",
+                        "POST /api/workspaces/{workspaceId}/ingest",
                         "GET /workspaces/{workspaceId}/conversations/{conversationId}");
     }
 
@@ -151,7 +161,11 @@ class WorkspaceIsolationTests {
     private MockHttpServletRequestBuilder request(RequestMethod method, String path, MockHttpSession page) {
         MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), path);
         if (path.startsWith("/api/")) {
-            builder.with(httpBasic(a.owner().email(), WorkspaceFixtures.PASSWORD));
+            if (path.endsWith("/ingest")) {
+                builder.header("Authorization", "Bearer " + ingestTokenOfA);
+            } else {
+                builder.with(httpBasic(a.owner().email(), WorkspaceFixtures.PASSWORD));
+            }
             if (method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.PATCH) {
                 builder.contentType(MediaType.APPLICATION_JSON).content("{}");
             }
