@@ -79,8 +79,8 @@ class WorkspaceIsolationTests {
         WorkspaceFixtures fixtures = new WorkspaceFixtures(workspaces, accounts);
         a = fixtures.brandWithAgency();
         b = fixtures.brandWithAgency();
-        ingestTokenOfA =
-                ingestTokens.rotate(new Membership(a.workspace(), a.owner().account().id(), "Owner", Role.OWNER));
+        ingestTokenOfA = ingestTokens.rotate(
+                new Membership(a.workspace(), a.owner().account().id(), "Owner", Role.OWNER));
         for (WorkspaceFixtures.Team team : List.of(a, b)) {
             conversations.put(
                     team,
