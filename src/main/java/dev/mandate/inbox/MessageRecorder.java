@@ -4,6 +4,7 @@ import dev.mandate.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,37 +46,43 @@ class MessageRecorder {
 
     @Transactional(propagation = Propagation.MANDATORY)
     List<Recorded> record(WorkspaceId workspace, List<IncomingContext> contexts, List<IncomingMessage> messages) {
+        lockAccounts(contexts, messages);
         storeContexts(workspace, contexts);
-        Map<Key, UUID> inserted = insertMessages(workspace, messages);
 
-        Map<Key, Placed> placed = new HashMap<>();
+        // New messages get their ids now, so that replies in the same batch can point at them before either is
+        // written, and each is written once, already in its conversation.
+        Set<Key> stored = alreadyStored(messages);
         Map<Key, IncomingMessage> fresh = new LinkedHashMap<>();
+        Map<Key, UUID> ids = new HashMap<>();
         for (IncomingMessage message : messages) {
             Key key = Key.of(message);
-            if (inserted.containsKey(key)) {
-                fresh.putIfAbsent(key, message);
+            if (!stored.contains(key) && fresh.putIfAbsent(key, message) == null) {
+                ids.put(key, UUID.randomUUID());
             }
         }
         Map<Key, Placed> parentsInDatabase = parentsInDatabase(fresh.values(), fresh.keySet());
         Set<ContextKey> posts = postsNamedAsParent(fresh.values());
+        Map<Key, Placed> placed = new HashMap<>();
         List<NewConversation> starts = new ArrayList<>();
         for (IncomingMessage message : fresh.values()) {
-            place(message, fresh, inserted, parentsInDatabase, posts, placed, starts, new HashSet<>());
+            place(message, fresh, ids, parentsInDatabase, posts, placed, starts, new HashSet<>());
         }
         Map<ThreadKey, UUID> conversations = startConversations(workspace, starts);
-        if (!contexts.isEmpty() || !starts.isEmpty()) {
-            linkContexts(contexts, messages);
-        }
+        linkContexts(contexts);
         // Now that the new conversations have ids, every placement can name its conversation.
         Map<UUID, Placement> placements = new LinkedHashMap<>();
         placed.forEach((key, where) -> {
             UUID conversation = where.conversation() != null ? where.conversation() : conversations.get(where.thread());
             if (conversation != null) {
-                placements.put(inserted.get(key), new Placement(conversation, where.parent()));
+                placements.put(ids.get(key), new Placement(conversation, where.parent()));
             }
         });
-        Map<UUID, Adopted> adopted = adoptOrphans(placements, placed, inserted);
-        writePlacements(placements);
+        insertMessages(workspace, fresh, ids, placements);
+        Map<UUID, Adopted> adopted = adoptOrphans(placements, placed, ids);
+        Map<UUID, Placement> adoptions = new LinkedHashMap<>();
+        adopted.forEach((id, orphan) -> adoptions.put(id, orphan.placement()));
+        writePlacements(adoptions);
+        placements.putAll(adoptions);
         summarise(placements.values().stream()
                 .map(Placement::conversation)
                 .distinct()
@@ -85,7 +92,7 @@ class MessageRecorder {
         Set<Key> reported = new HashSet<>();
         for (IncomingMessage message : messages) {
             Key key = Key.of(message);
-            UUID id = inserted.get(key);
+            UUID id = ids.get(key);
             if (id == null || !reported.add(key)) {
                 results.add(Recorded.duplicateOf());
                 continue;
@@ -94,8 +101,47 @@ class MessageRecorder {
             results.add(new Recorded(
                     new MessageId(id), placement == null ? null : new ConversationId(placement.conversation()), false));
         }
-        publish(workspace, placements, messagesById(messages, inserted), adopted);
+        publish(workspace, placements, messagesById(fresh, ids), adopted);
         return results;
+    }
+
+    /**
+     * Serialises recording per channel account (in a stable order, so two batches cannot deadlock): deduplication,
+     * threading and starting conversations then see everything an earlier batch of the account wrote.
+     */
+    private void lockAccounts(List<IncomingContext> contexts, List<IncomingMessage> messages) {
+        Stream.concat(
+                        contexts.stream().map(c -> c.account().value()),
+                        messages.stream().map(m -> m.account().value()))
+                .distinct()
+                .sorted()
+                .forEach(account -> jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:account, 7))")
+                        .param("account", account.toString())
+                        .query((rs, row) -> 1)
+                        .list());
+    }
+
+    /** The messages of this batch that were stored before. */
+    private Set<Key> alreadyStored(List<IncomingMessage> messages) {
+        Set<Key> stored = new HashSet<>();
+        if (messages.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("""
+                        select m.channel_account_id, m.external_id
+                          from unnest(:accounts::uuid[], :externalIds::text[]) as k (account, external_id)
+                          join inbox.message m on m.channel_account_id = k.account and m.external_id = k.external_id
+                        """)
+                .param(
+                        "accounts",
+                        messages.stream().map(m -> m.account().value()).toArray(UUID[]::new))
+                .param(
+                        "externalIds",
+                        messages.stream().map(IncomingMessage::externalId).toArray(String[]::new))
+                .query(rs -> {
+                    stored.add(new Key(rs.getObject("channel_account_id", UUID.class), rs.getString("external_id")));
+                });
+        return stored;
     }
 
     /** Where a new message goes: a known conversation, or the thread a new conversation starts for. */
@@ -111,7 +157,8 @@ class MessageRecorder {
 
     private record ContextKey(UUID account, String externalId) {}
 
-    private record Adopted(UUID account, Direction direction, Instant createdAt) {}
+    /** A reply stored earlier without its parent, placed now. */
+    private record Adopted(Placement placement, UUID account, Direction direction, Instant createdAt) {}
 
     private record ThreadKey(UUID account, String key) {}
 
@@ -195,24 +242,28 @@ class MessageRecorder {
                 .update();
     }
 
-    /** Gives conversations still without their post the post, once it is there. */
-    private void linkContexts(List<IncomingContext> contexts, List<IncomingMessage> messages) {
-        // The accounts of both: a post may arrive in a batch without any message of its own account.
-        UUID[] accounts = Stream.concat(
-                        contexts.stream().map(c -> c.account().value()),
-                        messages.stream().map(m -> m.account().value()))
-                .distinct()
-                .toArray(UUID[]::new);
+    /** Gives the conversations that waited for these posts their post (new conversations get it as they start). */
+    private void linkContexts(List<IncomingContext> contexts) {
+        if (contexts.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         update inbox.conversation c
                            set context_id = x.id, context_title = x.title, context_url = x.url
-                          from inbox.context x
+                          from unnest(:accounts::uuid[], :externalIds::text[]) as p (account, external_id)
+                          join inbox.context x on x.channel_account_id = p.account and x.external_id = p.external_id
                          where c.context_id is null
                            and c.context_external_id is not null
-                           and c.channel_account_id = any(:accounts::uuid[])
-                           and x.channel_account_id = c.channel_account_id
-                           and x.external_id = c.context_external_id
-                        """).param("accounts", accounts).update();
+                           and c.channel_account_id = p.account
+                           and c.context_external_id = p.external_id
+                        """)
+                .param(
+                        "accounts",
+                        contexts.stream().map(c -> c.account().value()).toArray(UUID[]::new))
+                .param(
+                        "externalIds",
+                        contexts.stream().map(IncomingContext::externalId).toArray(String[]::new))
+                .update();
     }
 
     /** The stored posts among the parents these messages name (a source may name the post as parent). */
@@ -246,34 +297,45 @@ class MessageRecorder {
         return posts;
     }
 
-    private Map<Key, UUID> insertMessages(WorkspaceId workspace, List<IncomingMessage> messages) {
-        Map<Key, UUID> inserted = new HashMap<>();
-        if (messages.isEmpty()) {
-            return inserted;
+    /**
+     * Writes the new messages, each in its conversation under its parent where it has one, and without one while
+     * it waits for its parent. The accounts are locked, so none of them can have been stored meanwhile.
+     */
+    private void insertMessages(
+            WorkspaceId workspace,
+            Map<Key, IncomingMessage> fresh,
+            Map<Key, UUID> ids,
+            Map<UUID, Placement> placements) {
+        if (fresh.isEmpty()) {
+            return;
         }
-        int n = messages.size();
-        UUID[] ids = new UUID[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = UUID.randomUUID();
-        }
+        List<IncomingMessage> messages = List.copyOf(fresh.values());
+        UUID[] messageIds = messages.stream().map(m -> ids.get(Key.of(m))).toArray(UUID[]::new);
+        UUID[] conversations = Arrays.stream(messageIds)
+                .map(id -> placements.containsKey(id) ? placements.get(id).conversation() : null)
+                .toArray(UUID[]::new);
+        UUID[] parents = Arrays.stream(messageIds)
+                .map(id -> placements.containsKey(id) ? placements.get(id).parent() : null)
+                .toArray(UUID[]::new);
         jdbc.sql("""
-                        insert into inbox.message (id, workspace_id, channel_account_id, external_id, parent_external_id,
+                        insert into inbox.message (id, workspace_id, conversation_id, parent_id,
+                                                   channel_account_id, external_id, parent_external_id,
                                                    thread_key, kind, direction, author_name, author_handle, contact_id,
                                                    body, html, language, links, attachments, raw, created_at, received_at)
-                        select id, :workspace, account, external_id, parent, thread, kind, direction, author, handle,
+                        select id, :workspace, conversation, parent_id, account, external_id, parent, thread, kind, direction, author, handle,
                                contact, body, html, language, links::jsonb, attachments::jsonb, raw::jsonb, created, now()
-                          from unnest(:ids::uuid[], :accounts::uuid[], :externalIds::text[], :parents::text[],
+                          from unnest(:ids::uuid[], :conversations::uuid[], :parentIds::uuid[], :accounts::uuid[], :externalIds::text[], :parents::text[],
                                       :threads::text[], :kinds::text[], :directions::text[], :authors::text[],
                                       :handles::text[], :contacts::uuid[], :bodies::text[], :htmls::text[],
                                       :languages::text[], :links::text[], :attachments::text[], :raws::text[],
                                       :created::timestamptz[])
-                               as m (id, account, external_id, parent, thread, kind, direction, author, handle, contact,
+                               as m (id, conversation, parent_id, account, external_id, parent, thread, kind, direction, author, handle, contact,
                                      body, html, language, links, attachments, raw, created)
-                        on conflict (channel_account_id, external_id) do nothing
-                        returning id, channel_account_id, external_id
                         """)
                 .param("workspace", workspace.value())
-                .param("ids", ids)
+                .param("ids", messageIds)
+                .param("conversations", conversations)
+                .param("parentIds", parents)
                 .param(
                         "accounts",
                         messages.stream().map(m -> m.account().value()).toArray(UUID[]::new))
@@ -315,12 +377,7 @@ class MessageRecorder {
                 .param(
                         "created",
                         messages.stream().map(m -> timestamp(m.createdAt())).toArray(Timestamp[]::new))
-                .query(rs -> {
-                    inserted.put(
-                            new Key(rs.getObject("channel_account_id", UUID.class), rs.getString("external_id")),
-                            rs.getObject("id", UUID.class));
-                });
-        return inserted;
+                .update();
     }
 
     /** The parents of these messages that were stored before and sit in a conversation already. */
@@ -387,13 +444,15 @@ class MessageRecorder {
         }
         jdbc.sql("""
                         insert into inbox.conversation (id, workspace_id, channel_account_id, thread_key, network, kind,
-                                                        language, context_external_id, contact_id,
+                                                        language, context_external_id, context_id, context_title,
+                                                        context_url, contact_id,
                                                         state, priority, started_at, last_message_at, version)
-                        select id, :workspace, account, key, network, kind, language, context, contact,
-                               'OPEN', 'NORMAL', started, started, 0
+                        select c.id, :workspace, c.account, c.key, c.network, c.kind, c.language, c.context, x.id,
+                               x.title, x.url, c.contact, 'OPEN', 'NORMAL', c.started, c.started, 0
                           from unnest(:ids::uuid[], :accounts::uuid[], :keys::text[], :networks::text[], :kinds::text[],
                                       :languages::text[], :contexts::text[], :contacts::uuid[], :started::timestamptz[])
                                as c (id, account, key, network, kind, language, context, contact, started)
+                          left join inbox.context x on x.channel_account_id = c.account and x.external_id = c.context
                         on conflict (channel_account_id, thread_key) do nothing
                         """)
                 .param("workspace", workspace.value())
@@ -448,15 +507,15 @@ class MessageRecorder {
                     .query(rs -> {
                         UUID id = rs.getObject("id", UUID.class);
                         UUID account = rs.getObject("channel_account_id", UUID.class);
-                        if (placements.containsKey(id)) {
+                        if (placements.containsKey(id) || adopted.containsKey(id)) {
                             return;
                         }
                         Placement parent = parents.get(new Key(account, rs.getString("parent_external_id")));
                         Placement placement = new Placement(parent.conversation(), parent.parent());
-                        placements.put(id, placement);
                         adopted.put(
                                 id,
                                 new Adopted(
+                                        placement,
                                         account,
                                         Direction.valueOf(rs.getString("direction")),
                                         rs.getObject("created_at", java.time.OffsetDateTime.class)
@@ -530,14 +589,9 @@ class MessageRecorder {
                         """).param("ids", conversations.toArray(UUID[]::new)).update();
     }
 
-    private static Map<UUID, IncomingMessage> messagesById(List<IncomingMessage> messages, Map<Key, UUID> inserted) {
+    private static Map<UUID, IncomingMessage> messagesById(Map<Key, IncomingMessage> fresh, Map<Key, UUID> ids) {
         Map<UUID, IncomingMessage> byId = new HashMap<>();
-        for (IncomingMessage message : messages) {
-            UUID id = inserted.get(Key.of(message));
-            if (id != null) {
-                byId.putIfAbsent(id, message);
-            }
-        }
+        fresh.forEach((key, message) -> byId.put(ids.get(key), message));
         return byId;
     }
 
