@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IngestTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PREFIX = "mdi_";
+    static final String PREFIX = "mdi_";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
