@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The inbox pages (the workspace's home page and a conversation's thread), and the same under {@code /api}. */
 class InboxWeb {
@@ -27,10 +28,19 @@ class InboxWeb {
 
         private final WorkspaceAccess access;
         private final Inbox inbox;
+        private final LiveInbox live;
 
-        Pages(WorkspaceAccess access, Inbox inbox) {
+        Pages(WorkspaceAccess access, Inbox inbox, LiveInbox live) {
             this.access = access;
             this.inbox = inbox;
+            this.live = live;
+        }
+
+        /** The workspace's changes as server-sent events, for its open pages (see {@code js/live.js}). */
+        @GetMapping("/workspaces/{workspaceId}/events")
+        SseEmitter events(@PathVariable String workspaceId, CurrentAccount caller) {
+            return live.subscribe(
+                    access.require(WorkspaceAccess.parse(workspaceId), caller).workspaceId());
         }
 
         @GetMapping("/workspaces/{workspaceId}")
