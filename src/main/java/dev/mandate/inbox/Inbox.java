@@ -39,7 +39,10 @@ public class Inbox {
     @Transactional
     public ConversationId start(WorkspaceId workspace, NewConversation found) {
         Conversation conversation = aggregates.insert(Conversation.start(workspace, found));
-        for (Message message : aggregates.insertAll(conversation.messages(found))) {
+        Iterable<Message> messages = aggregates.insertAll(conversation.messages(found));
+        recorder.summarise(List.of(conversation.id().value()));
+        recorder.index(List.of(conversation.id().value()));
+        for (Message message : messages) {
             events.publishEvent(new MessageReceived(
                     workspace,
                     conversation.id(),
@@ -68,7 +71,21 @@ public class Inbox {
      */
     @Transactional(readOnly = true)
     public ConversationPage conversations(Membership member, int limit, ConversationCursor before) {
-        return summaries.page(member.workspaceId(), Math.max(1, Math.min(limit, MAX_PAGE)), before);
+        return conversations(member, ConversationFilter.ALL, ConversationSort.NEWEST, limit, before);
+    }
+
+    /**
+     * A page of the member's workspace's conversations that pass the filter, in the given order: at most
+     * {@code limit} (between 1 and {@link #MAX_PAGE}), after the cursor when given (which must be of this order).
+     */
+    @Transactional(readOnly = true)
+    public ConversationPage conversations(
+            Membership member, ConversationFilter filter, ConversationSort sort, int limit, ConversationCursor after) {
+        if (after != null && after.sort() != sort) {
+            throw new dev.mandate.shared.InvalidInput("after", "This position belongs to the list in another order.");
+        }
+        return summaries.page(
+                member.workspaceId(), member.accountId(), filter, sort, Math.max(1, Math.min(limit, MAX_PAGE)), after);
     }
 
     /** A conversation of the member's workspace with its messages in thread order, or {@code NotFound}. */

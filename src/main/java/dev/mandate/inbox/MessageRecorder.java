@@ -83,10 +83,12 @@ class MessageRecorder {
         adopted.forEach((id, orphan) -> adoptions.put(id, orphan.placement()));
         writePlacements(adoptions);
         placements.putAll(adoptions);
-        summarise(placements.values().stream()
+        List<UUID> touched = placements.values().stream()
                 .map(Placement::conversation)
                 .distinct()
-                .toList());
+                .toList();
+        summarise(touched);
+        index(touched);
 
         List<Recorded> results = new ArrayList<>(messages.size());
         Set<Key> reported = new HashSet<>();
@@ -555,7 +557,7 @@ class MessageRecorder {
      * the customer has waited (their first message after the brand's last one); a customer writing again opens a
      * waiting or closed conversation, the brand answering makes an open one wait for the customer.
      */
-    private void summarise(List<UUID> conversations) {
+    void summarise(List<UUID> conversations) {
         if (conversations.isEmpty()) {
             return;
         }
@@ -586,6 +588,26 @@ class MessageRecorder {
                                version = c.version + 1
                           from waiting w
                          where c.id = w.conversation_id
+                        """).param("ids", conversations.toArray(UUID[]::new)).update();
+    }
+
+    /**
+     * Makes the conversations findable by the text of all their messages, stemmed as German and as English (see
+     * {@code V8__inbox_search.sql}).
+     */
+    void index(List<UUID> conversations) {
+        if (conversations.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update inbox.conversation c
+                           set search = to_tsvector('german', t.text) || to_tsvector('english', t.text)
+                          from (select m.conversation_id,
+                                       left(string_agg(m.body, ' ' order by m.created_at, m.id), 200000) as text
+                                  from inbox.message m
+                                 where m.conversation_id = any(:ids::uuid[])
+                                 group by m.conversation_id) t
+                         where c.id = t.conversation_id
                         """).param("ids", conversations.toArray(UUID[]::new)).update();
     }
 
