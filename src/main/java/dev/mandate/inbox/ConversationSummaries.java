@@ -21,17 +21,24 @@ import org.springframework.stereotype.Component;
  * Reads the inbox list: a workspace's conversations, filtered, newest first or longest waiting first, one
  * keyset-paged slice at a time. The statement is put together from fixed pieces for the filters in use (every
  * value is a parameter), so that each combination gets a plan of its own that starts at the cursor.
+ *
+ * <p>A filtered page is found in one of two ways, whichever is cheap for the filter at hand: a common filter (a
+ * frequent word, an open state) finds its page among the {@link #WINDOW} newest conversations, read along the
+ * list's index; a rare one (a rare word, a seldom tag) comes from its index, and the few matches are sorted. The
+ * window is tried first, and only when it holds no full page is the filter looked up: both are bounded, whatever
+ * PostgreSQL's estimates say about a word it has never counted.
  */
 @Component
 class ConversationSummaries {
 
     static final int PREVIEW_LENGTH = 280;
 
+    /** The page's conversations ({@code page}, already filtered, ordered and cut), with their opening and size. */
     private static final String SELECT = """
             select c.id, c.network, c.kind, c.context_title, c.state, c.priority, c.language, c.started_at,
                    c.last_message_at, c.waiting_since, c.assigned_party, c.assignee_id, c.tags,
                    opening.author_name, left(opening.body, %d) as preview, counted.messages
-              from inbox.conversation c
+              from (%%s) c
               left join lateral (select m.author_name, m.body
                                    from inbox.message m
                                   where m.conversation_id = c.id and m.workspace_id = c.workspace_id
@@ -40,8 +47,14 @@ class ConversationSummaries {
               cross join lateral (select count(*) as messages
                                     from inbox.message m
                                    where m.conversation_id = c.id and m.workspace_id = c.workspace_id) counted
-             where c.workspace_id = :workspace
+             order by %%s
             """.formatted(PREVIEW_LENGTH);
+
+    /**
+     * How many of the newest (or longest waiting) conversations a filtered list first looks through. If they hold
+     * a page of matches, that is the page; if not, the filter is rare enough to look up through its index.
+     */
+    static final int WINDOW = 2_000;
 
     /** German and English stemming together: a conversation matches if either reading of the words does. */
     static final String TEXT_QUERY =
@@ -60,41 +73,124 @@ class ConversationSummaries {
             ConversationSort sort,
             int limit,
             ConversationCursor after) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("workspace", workspace.value());
-        where(filter, me, sql, params);
-        switch (sort) {
-            case NEWEST -> {
-                if (after != null) {
-                    sql.append("   and (c.last_message_at, c.id) < (:afterAt, :afterId)\n");
-                }
-                sql.append(" order by c.last_message_at desc, c.id desc\n");
-            }
-            case OLDEST_WAITING -> {
-                sql.append("   and c.waiting_since is not null and c.state <> 'CLOSED'\n");
-                if (after != null) {
-                    sql.append("   and (c.waiting_since, c.id) > (:afterAt, :afterId)\n");
-                }
-                sql.append(" order by c.waiting_since, c.id\n");
-            }
+        customPlans();
+        List<ConversationSummary> rows = rows(statement(Way.WALK, workspace, me, filter, sort, limit, after));
+        if (rows.size() <= limit && !filter.isEmpty()) {
+            // The window did not hold a page: the rest may still hold matches, found through the filter's index.
+            rows = rows(statement(Way.LOOK_UP, workspace, me, filter, sort, limit, after));
         }
-        sql.append(" limit :limit");
-        if (after != null) {
-            params.put("afterAt", after.at().atOffset(ZoneOffset.UTC));
-            params.put("afterId", after.id().value());
-        }
-        // One more than asked for tells whether there is a next page without counting.
-        params.put("limit", limit + 1);
-        List<ConversationSummary> rows = jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, row) -> summary(rs))
-                .list();
         if (rows.size() <= limit) {
             return new ConversationPage(rows, null);
         }
         List<ConversationSummary> page = rows.subList(0, limit);
         return new ConversationPage(page, page.get(limit - 1).cursor(sort));
+    }
+
+    private List<ConversationSummary> rows(Statement statement) {
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, row) -> summary(rs))
+                .list();
+    }
+
+    /**
+     * How PostgreSQL answers {@link #page}: {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement it runs, for the
+     * performance docs.
+     */
+    String explain(
+            WorkspaceId workspace,
+            AccountId me,
+            ConversationFilter filter,
+            ConversationSort sort,
+            int limit,
+            ConversationCursor after) {
+        customPlans();
+        StringBuilder plans = new StringBuilder();
+        Statement walk = statement(Way.WALK, workspace, me, filter, sort, limit, after);
+        plans.append(plan(walk));
+        if (!filter.isEmpty() && rows(walk).size() <= limit) {
+            plans.append("\n\nThe window held no full page; looked up:\n\n")
+                    .append(plan(statement(Way.LOOK_UP, workspace, me, filter, sort, limit, after)));
+        }
+        return plans.toString();
+    }
+
+    private String plan(Statement statement) {
+        return String.join(
+                "\n",
+                jdbc.sql("explain (analyze, buffers) " + statement.sql())
+                        .params(statement.params())
+                        .query(String.class)
+                        .list());
+    }
+
+    /**
+     * Plans each list query for its actual values. A cached generic plan cannot know whether a search word or a tag
+     * is common or rare; planning takes a fraction of a millisecond and the setting holds for the rest of the
+     * (read-only) transaction.
+     */
+    private void customPlans() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** The two ways to a filtered page: through the newest window, or through the filter's indexes. */
+    private enum Way {
+        WALK,
+        LOOK_UP
+    }
+
+    private record Statement(String sql, Map<String, Object> params) {}
+
+    private static Statement statement(
+            Way way,
+            WorkspaceId workspace,
+            AccountId me,
+            ConversationFilter filter,
+            ConversationSort sort,
+            int limit,
+            ConversationCursor after) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("workspace", workspace.value());
+        StringBuilder inOrder =
+                new StringBuilder("select * from inbox.conversation c where c.workspace_id = :workspace\n");
+        String order;
+        switch (sort) {
+            case NEWEST -> {
+                if (after != null) {
+                    inOrder.append("   and (c.last_message_at, c.id) < (:afterAt, :afterId)\n");
+                }
+                order = "c.last_message_at desc, c.id desc";
+            }
+            case OLDEST_WAITING -> {
+                inOrder.append("   and c.waiting_since is not null and c.state <> 'CLOSED'\n");
+                if (after != null) {
+                    inOrder.append("   and (c.waiting_since, c.id) > (:afterAt, :afterId)\n");
+                }
+                order = "c.waiting_since, c.id";
+            }
+            default -> throw new IllegalArgumentException(sort.name());
+        }
+        if (after != null) {
+            params.put("afterAt", after.at().atOffset(ZoneOffset.UTC));
+            params.put("afterId", after.id().value());
+        }
+        StringBuilder filters = new StringBuilder();
+        where(filter, me, filters, params);
+        String page;
+        if (filter.isEmpty()) {
+            page = inOrder + " order by " + order + " limit :limit";
+        } else if (way == Way.WALK) {
+            // The window first, in the list's order along its index; then the filter on those rows only.
+            page = "select * from (" + inOrder + " order by " + order + " limit :window) c where true\n" + filters
+                    + " order by " + order + " limit :limit";
+            params.put("window", WINDOW);
+        } else {
+            // "offset 0" keeps the matching set a query of its own, so the filter's indexes find it.
+            page = "select * from (" + inOrder + filters + " offset 0) c order by " + order + " limit :limit";
+        }
+        // One more than asked for tells whether there is a next page without counting.
+        params.put("limit", limit + 1);
+        return new Statement(SELECT.formatted(page, order), params);
     }
 
     private static void where(ConversationFilter filter, AccountId me, StringBuilder sql, Map<String, Object> params) {
