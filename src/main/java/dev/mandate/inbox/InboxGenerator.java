@@ -123,7 +123,7 @@ class InboxGenerator {
                                (array['wordpress', 'mastodon', 'facebook', 'email'])[1 + n % 4],
                                case when n % 3 = 0 then 'en' else 'de' end,
                                now() - random() * interval '365 days',
-                               1 + (n * 7919) % (2 * :average - 1)
+                               1 + (n::bigint * 7919) % (2 * :average - 1)
                           from generate_series(:from, :to - 1) as n
                         """)
                 .param("accounts", accounts)

@@ -113,19 +113,6 @@ class InboxWeb {
             return "inbox/conversations";
         }
 
-        @GetMapping("/workspaces/{workspaceId}/conversations/{conversationId}")
-        String conversation(
-                @PathVariable String workspaceId,
-                @PathVariable String conversationId,
-                CurrentAccount caller,
-                Model model) {
-            Membership membership = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            model.addAttribute("workspace", membership.workspace());
-            model.addAttribute("conversation", inbox.conversation(membership, ConversationId.parse(conversationId)));
-            model.addAttribute("time", timeIn(membership));
-            return "inbox/conversation";
-        }
-
         /** Times as the workspace's people read them: in the brand's time zone. */
         private static DateTimeFormatter timeIn(Membership membership) {
             return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)

@@ -73,4 +73,26 @@ public class WorkspaceAccess {
                         Role.valueOf(rs.getString("role"))))
                 .list();
     }
+
+    /** Everyone in the workspace, with their role, by name: for choosing whom to assign work to. */
+    public List<Membership> members(WorkspaceId workspace) {
+        return jdbc.sql("""
+                        select w.id, w.name, w.time_zone, m.role, m.account_id, a.display_name
+                          from workspace.workspace w
+                          join workspace.member m on m.workspace_id = w.id
+                          join account.account a on a.id = m.account_id
+                         where w.id = :workspace
+                         order by a.display_name, m.account_id
+                        """)
+                .param("workspace", workspace.value())
+                .query((rs, row) -> new Membership(
+                        new WorkspaceRef(
+                                new WorkspaceId(rs.getObject("id", UUID.class)),
+                                rs.getString("name"),
+                                rs.getString("time_zone")),
+                        new AccountId(rs.getObject("account_id", UUID.class)),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
 }

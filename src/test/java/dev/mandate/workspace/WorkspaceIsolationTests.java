@@ -5,11 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import dev.mandate.account.AccountDirectory;
+import dev.mandate.inbox.Casework;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.NewConversation;
 import dev.mandate.inbox.NewMessage;
 import dev.mandate.inbox.Priority;
+import dev.mandate.inbox.TaskId;
 import dev.mandate.ingest.IngestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +71,11 @@ class WorkspaceIsolationTests {
     /** A's ingest token: the ingest endpoint takes no sign-in, only a workspace's token. */
     String ingestTokenOfA;
 
+    @Autowired
+    Casework casework;
+
+    final Map<WorkspaceFixtures.Team, TaskId> tasks = new java.util.HashMap<>();
+
     final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
 
     WorkspaceFixtures.Team a;
@@ -94,6 +101,14 @@ class WorkspaceIsolationTests {
                                     "en",
                                     List.of(NewMessage.inbound(
                                             "Carla Customer", "carla@example.com", "Hello?", "en", Instant.now())))));
+        }
+        for (WorkspaceFixtures.Team team : List.of(a, b)) {
+            Membership owner =
+                    new Membership(team.workspace(), team.owner().account().id(), "Owner", Role.OWNER);
+            tasks.put(
+                    team,
+                    casework.followUp(owner, conversations.get(team), "Call back", Instant.now(), null)
+                            .id());
         }
     }
 
@@ -142,7 +157,11 @@ class WorkspaceIsolationTests {
                         "POST /workspaces/{workspaceId}/members",
                         "GET /api/workspaces/{workspaceId}/conversations/{conversationId}",
                         "POST /api/workspaces/{workspaceId}/ingest",
-                        "GET /workspaces/{workspaceId}/conversations/{conversationId}");
+                        "GET /workspaces/{workspaceId}/conversations/{conversationId}",
+                        "PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/state",
+                        "PUT /api/workspaces/{workspaceId}/tasks/{taskId}",
+                        "POST /workspaces/{workspaceId}/tasks/{taskId}/completion",
+                        "GET /workspaces/{workspaceId}/events");
     }
 
     @Test
@@ -218,6 +237,7 @@ class WorkspaceIsolationTests {
         ids.put("workspaceId", team -> team.id().toString());
         ids.put("accountId", team -> team.agent().account().id().toString());
         ids.put("conversationId", team -> conversations.get(team).toString());
+        ids.put("taskId", team -> tasks.get(team).toString());
         return ids;
     }
 }
