@@ -69,7 +69,15 @@ class WorkspaceIsolationTests {
     /** A's ingest token: the ingest endpoint takes no sign-in, only a workspace's token. */
     String ingestTokenOfA;
 
+    @Autowired
+    dev.mandate.contact.Contacts contacts;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.contact.ContactId> contactIds = new java.util.HashMap<>();
 
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
@@ -94,6 +102,15 @@ class WorkspaceIsolationTests {
                                     "en",
                                     List.of(NewMessage.inbound(
                                             "Carla Customer", "carla@example.com", "Hello?", "en", Instant.now())))));
+            contactIds.put(
+                    team,
+                    transactions.execute(tx -> contacts.identify(
+                                    team.id(),
+                                    List.of(new dev.mandate.contact.AuthorIdentity(
+                                            "email", "carla@example.com", "Carla Customer")))
+                            .values()
+                            .iterator()
+                            .next()));
         }
     }
 
@@ -142,7 +159,14 @@ class WorkspaceIsolationTests {
                         "POST /workspaces/{workspaceId}/members",
                         "GET /api/workspaces/{workspaceId}/conversations/{conversationId}",
                         "POST /api/workspaces/{workspaceId}/ingest",
-                        "GET /workspaces/{workspaceId}/conversations/{conversationId}");
+                        "GET /workspaces/{workspaceId}/conversations/{conversationId}",
+                        "GET /api/workspaces/{workspaceId}/contacts/{contactId}",
+                        "PUT /api/workspaces/{workspaceId}/contacts/{contactId}/customer",
+                        "POST /api/workspaces/{workspaceId}/contacts/{contactId}/merge",
+                        "DELETE /api/workspaces/{workspaceId}/contacts/{contactId}/identities",
+                        "POST /api/workspaces/{workspaceId}/contacts/import",
+                        "GET /workspaces/{workspaceId}/contacts/{contactId}",
+                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge");
     }
 
     @Test
@@ -218,6 +242,7 @@ class WorkspaceIsolationTests {
         ids.put("workspaceId", team -> team.id().toString());
         ids.put("accountId", team -> team.agent().account().id().toString());
         ids.put("conversationId", team -> conversations.get(team).toString());
+        ids.put("contactId", team -> contactIds.get(team).toString());
         return ids;
     }
 }
