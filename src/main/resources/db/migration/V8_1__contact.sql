@@ -11,6 +11,9 @@ alter table contact.contact
 -- The customer number is the brand's key to the person in its own records: one contact per number.
 create unique index contact_customer_number_key on contact.contact (workspace_id, customer_number)
     where customer_number is not null;
+-- The search finds a number whatever its case ("k-4711" finds K-4711).
+create index contact_customer_number_search_idx on contact.contact (workspace_id, lower(customer_number))
+    where customer_number is not null;
 
 -- The contact list in name order, paged by (lower(display_name), id); the same for customers only.
 create index contact_name_idx on contact.contact (workspace_id, lower(display_name), id);
