@@ -1,5 +1,6 @@
 package dev.mandate.contact;
 
+import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,16 +17,44 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds the contact behind each author identity, creating one for an author seen for the first time. */
+/**
+ * Finds the contact behind each author identity, creating one for an author seen for the first time, and answers
+ * "is this person already a customer?" for the pages that show an author.
+ */
 @Service
 public class Contacts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ContactQueries queries;
 
-    Contacts(JdbcClient jdbc, Clock clock) {
+    Contacts(JdbcClient jdbc, Clock clock, ContactQueries queries) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queries = queries;
+    }
+
+    /**
+     * The contact's summary; a contact that was merged into another answers with the other's. {@link NotFound}
+     * when the id is no contact of the workspace.
+     */
+    @Transactional(readOnly = true)
+    public ContactSummary summary(WorkspaceId workspace, ContactId contact) {
+        ContactSummary summary = queries.summaries(workspace, List.of(contact)).get(contact);
+        if (summary == null) {
+            throw new NotFound("contact");
+        }
+        return summary;
+    }
+
+    /**
+     * The summary of each of the contacts that belongs to the workspace, keyed by the id asked for (a merged
+     * contact's id maps to the summary of the contact it was merged into); other ids are left out. For lists:
+     * one call per page, a fixed number of queries whatever its length.
+     */
+    @Transactional(readOnly = true)
+    public Map<ContactId, ContactSummary> summaries(WorkspaceId workspace, Collection<ContactId> contacts) {
+        return queries.summaries(workspace, contacts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mandate.inbox;
 
+import dev.mandate.contact.ContactId;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.AuditableEvent;
@@ -291,7 +292,8 @@ public class Casework {
     public Work work(Membership member, ConversationId id) {
         WorkspaceId workspace = member.workspaceId();
         Work.Head head = jdbc.sql("""
-                        select version, state, priority, escalation_reason, assigned_party, assignee_id, tags
+                        select version, state, priority, escalation_reason, assigned_party, assignee_id, tags,
+                               contact_id
                           from inbox.conversation where id = :id and workspace_id = :workspace
                         """)
                 .param("id", id.value())
@@ -307,7 +309,10 @@ public class Casework {
                         Optional.ofNullable(rs.getObject("assignee_id", UUID.class))
                                 .map(AccountId::new)
                                 .orElse(null),
-                        Arrays.asList((String[]) rs.getArray("tags").getArray())))
+                        Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                        Optional.ofNullable(rs.getObject("contact_id", UUID.class))
+                                .map(ContactId::new)
+                                .orElse(null)))
                 .optional()
                 .orElseThrow(() -> new NotFound("conversation"));
         List<Membership> members = access.members(workspace);
@@ -470,7 +475,11 @@ public class Casework {
             List<Activity> activity,
             List<Membership> assignable) {
 
-        /** The conversation's own fields; {@code version} goes back with every change. */
+        /**
+         * The conversation's own fields; {@code version} goes back with every change.
+         *
+         * @param contact who started it, if known
+         */
         public record Head(
                 long version,
                 ConversationState state,
@@ -478,7 +487,8 @@ public class Casework {
                 String escalationReason,
                 Party assignedParty,
                 AccountId assignee,
-                List<String> tags) {
+                List<String> tags,
+                ContactId contact) {
 
             public Head {
                 tags = List.copyOf(new ArrayList<>(tags));

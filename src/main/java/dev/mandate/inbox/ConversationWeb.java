@@ -1,6 +1,7 @@
 package dev.mandate.inbox;
 
 import dev.mandate.account.CurrentAccount;
+import dev.mandate.contact.Contacts;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.Party;
@@ -49,11 +50,13 @@ class ConversationWeb {
         private final WorkspaceAccess access;
         private final Inbox inbox;
         private final Casework casework;
+        private final Contacts contacts;
 
-        Pages(WorkspaceAccess access, Inbox inbox, Casework casework) {
+        Pages(WorkspaceAccess access, Inbox inbox, Casework casework, Contacts contacts) {
             this.access = access;
             this.inbox = inbox;
             this.casework = casework;
+            this.contacts = contacts;
         }
 
         @GetMapping("/workspaces/{workspaceId}/conversations/{conversationId}")
@@ -67,7 +70,17 @@ class ConversationWeb {
             model.addAttribute("workspace", membership.workspace());
             model.addAttribute("membership", membership);
             model.addAttribute("conversation", inbox.conversation(membership, id));
-            model.addAttribute("work", casework.work(membership, id));
+            Casework.Work work = casework.work(membership, id);
+            model.addAttribute("work", work);
+            // "Is this person already a customer?", answered next to what they wrote.
+            model.addAttribute(
+                    "contact",
+                    work.head().contact() == null
+                            ? null
+                            : contacts.summaries(
+                                            membership.workspaceId(),
+                                            List.of(work.head().contact()))
+                                    .get(work.head().contact()));
             model.addAttribute("time", timeIn(membership));
             model.addAttribute("states", ConversationState.values());
             model.addAttribute("priorities", Priority.values());

@@ -76,7 +76,15 @@ class WorkspaceIsolationTests {
 
     final Map<WorkspaceFixtures.Team, TaskId> tasks = new java.util.HashMap<>();
 
+    @Autowired
+    dev.mandate.contact.Contacts contacts;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.contact.ContactId> contactIds = new java.util.HashMap<>();
 
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
@@ -101,6 +109,15 @@ class WorkspaceIsolationTests {
                                     "en",
                                     List.of(NewMessage.inbound(
                                             "Carla Customer", "carla@example.com", "Hello?", "en", Instant.now())))));
+            contactIds.put(
+                    team,
+                    transactions.execute(tx -> contacts.identify(
+                                    team.id(),
+                                    List.of(new dev.mandate.contact.AuthorIdentity(
+                                            "email", "carla@example.com", "Carla Customer")))
+                            .values()
+                            .iterator()
+                            .next()));
         }
         for (WorkspaceFixtures.Team team : List.of(a, b)) {
             Membership owner =
@@ -161,7 +178,14 @@ class WorkspaceIsolationTests {
                         "PUT /api/workspaces/{workspaceId}/conversations/{conversationId}/state",
                         "PUT /api/workspaces/{workspaceId}/tasks/{taskId}",
                         "POST /workspaces/{workspaceId}/tasks/{taskId}/completion",
-                        "GET /workspaces/{workspaceId}/events");
+                        "GET /workspaces/{workspaceId}/events",
+                        "GET /api/workspaces/{workspaceId}/contacts/{contactId}",
+                        "PUT /api/workspaces/{workspaceId}/contacts/{contactId}/customer",
+                        "POST /api/workspaces/{workspaceId}/contacts/{contactId}/merge",
+                        "DELETE /api/workspaces/{workspaceId}/contacts/{contactId}/identities",
+                        "POST /api/workspaces/{workspaceId}/contacts/import",
+                        "GET /workspaces/{workspaceId}/contacts/{contactId}",
+                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge");
     }
 
     @Test
@@ -238,6 +262,7 @@ class WorkspaceIsolationTests {
         ids.put("accountId", team -> team.agent().account().id().toString());
         ids.put("conversationId", team -> conversations.get(team).toString());
         ids.put("taskId", team -> tasks.get(team).toString());
+        ids.put("contactId", team -> contactIds.get(team).toString());
         return ids;
     }
 }
