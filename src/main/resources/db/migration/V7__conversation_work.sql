@@ -10,4 +10,5 @@ alter table inbox.conversation
 
 create index conversation_assignee_idx on inbox.conversation (workspace_id, assignee_id, last_message_at desc, id desc)
     where assignee_id is not null;
-create index conversation_tags_idx on inbox.conversation using gin (tags);
+-- fastupdate off: a bulk of new rows must not leave a pending list that every lookup scans.
+create index conversation_tags_idx on inbox.conversation using gin (tags) with (fastupdate = off);

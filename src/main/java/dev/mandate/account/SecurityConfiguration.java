@@ -61,7 +61,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The API's description is no secret: anyone may read it, and try it with their own credentials.
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
                         response,
                         401,
