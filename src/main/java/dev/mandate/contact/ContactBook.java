@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing. Each change is published as an auditable event in its transaction.
  */
 @Service
-class ContactBook {
+public class ContactBook {
 
     static final int MAX_NAME = 200;
     static final int MAX_NOTES = 4000;

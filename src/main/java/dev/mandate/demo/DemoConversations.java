@@ -16,6 +16,12 @@ final class DemoConversations {
 
     static final String BRAND = "Bäckerei Sonnenkorn";
 
+    /** Where {@link #before} lists the conversations the demo works on. */
+    static final int ALLERGENS = 2;
+
+    static final int COMPLAINT = 3;
+    static final int CATERING = 4;
+
     private DemoConversations() {}
 
     /**

@@ -3,14 +3,15 @@ package dev.mandate.demo;
 import dev.mandate.account.AccountDirectory;
 import dev.mandate.account.AccountSummary;
 import dev.mandate.account.CurrentAccount;
-import dev.mandate.inbox.Inbox;
-import dev.mandate.inbox.NewConversation;
+import dev.mandate.inbox.ConversationId;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.MandateTerms;
+import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.Role;
 import dev.mandate.workspace.Scope;
+import dev.mandate.workspace.WorkspaceRef;
 import dev.mandate.workspace.WorkspaceService;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class DemoWorkspace implements ApplicationRunner {
     private final DemoProperties properties;
     private final AccountDirectory accounts;
     private final WorkspaceService workspaces;
-    private final Inbox inbox;
+    private final DemoInbox inbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean commandMode;
@@ -62,7 +63,7 @@ class DemoWorkspace implements ApplicationRunner {
             DemoProperties properties,
             AccountDirectory accounts,
             WorkspaceService workspaces,
-            Inbox inbox,
+            DemoInbox inbox,
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${mandate.command-mode:false}") boolean commandMode) {
@@ -73,7 +74,7 @@ class DemoWorkspace implements ApplicationRunner {
             DemoProperties properties,
             AccountDirectory accounts,
             WorkspaceService workspaces,
-            Inbox inbox,
+            DemoInbox inbox,
             PlatformTransactionManager transactionManager,
             Clock clock,
             boolean commandMode,
@@ -115,18 +116,24 @@ class DemoWorkspace implements ApplicationRunner {
         DemoPerson lead = person("lead", "Deniz Aydın", Role.LEAD);
         DemoPerson agent = person("agent", "Jonas Weber", Role.AGENT);
         DemoPerson advisor = person("advisor", "Dr. Petra Lang", Role.AUDITOR);
-        WorkspaceId workspace = workspaces
+        WorkspaceRef created = workspaces
                 .create(Actor.SYSTEM, NAME, TIME_ZONE, owner.email(), owner.name())
-                .workspace()
-                .id();
+                .workspace();
+        WorkspaceId workspace = created.id();
         CurrentAccount asOwner = owner.signedIn();
         for (DemoPerson member : List.of(lead, agent, advisor)) {
             workspaces.invite(workspace, asOwner, member.email(), member.name(), member.role());
         }
         workspaces.changeMandate(workspace, asOwner, mandate(), null);
-        for (NewConversation conversation : DemoConversations.before(clock.instant(), ZoneId.of(TIME_ZONE))) {
-            inbox.start(workspace, conversation);
-        }
+        List<ConversationId> conversations =
+                inbox.fill(workspace, DemoConversations.before(clock.instant(), ZoneId.of(TIME_ZONE)));
+        inbox.work(
+                owner.in(created),
+                lead.in(created),
+                agent.in(created),
+                conversations.get(DemoConversations.ALLERGENS),
+                conversations.get(DemoConversations.COMPLAINT),
+                conversations.get(DemoConversations.CATERING));
         return List.of(owner, lead, agent, advisor);
     }
 
@@ -169,6 +176,10 @@ class DemoWorkspace implements ApplicationRunner {
 
         CurrentAccount signedIn() {
             return new CurrentAccount(id, email, name, false);
+        }
+
+        Membership in(WorkspaceRef workspace) {
+            return new Membership(workspace, id, name, role);
         }
     }
 }

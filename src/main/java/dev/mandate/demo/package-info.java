@@ -3,5 +3,6 @@
  * agency, an advisor, an agreed mandate and a handful of real-looking conversations, so that a new operator
  * sees the desk at work before connecting a channel. Switched off with {@code MANDATE_DEMO=false}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "account", "workspace", "inbox"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "account", "workspace", "inbox", "ingest", "channel", "contact"})
 package dev.mandate.demo;

@@ -8,6 +8,7 @@ import dev.mandate.account.AccountSummary;
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.audit.AuditEntry;
 import dev.mandate.audit.AuditTrail;
+import dev.mandate.inbox.Casework;
 import dev.mandate.inbox.ConversationSummary;
 import dev.mandate.inbox.ConversationThread;
 import dev.mandate.inbox.Inbox;
@@ -47,6 +48,12 @@ class DemoWorkspaceTests {
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    DemoInbox demoInbox;
+
+    @Autowired
+    Casework casework;
 
     @Autowired
     AuditTrail audit;
@@ -133,6 +140,23 @@ class DemoWorkspaceTests {
                 .flatExtracting(ConversationThread::messages)
                 .filteredOn(ThreadMessage::outbound)
                 .isNotEmpty();
+        assertThat(threads)
+                .as("every conversation sits under its post or is a direct thread")
+                .extracting(ConversationThread::contextTitle)
+                .contains("New in: our spelt and walnut loaf");
+        assertThat(conversations)
+                .as("a morning's work is done: something assigned, something escalated")
+                .extracting(ConversationSummary::state)
+                .contains(dev.mandate.inbox.ConversationState.ESCALATED);
+        assertThat(conversations).flatExtracting(ConversationSummary::tags).contains("allergens", "catering");
+        assertThat(casework.followUpsOf(access.workspacesOf(
+                                accounts.findByEmail("agent@" + domain)
+                                        .orElseThrow()
+                                        .id(),
+                                "Jonas Weber")
+                        .get(0)))
+                .extracting(Casework.FollowUp::title)
+                .containsExactly("Ask the bakery whether the walnut loaf shares trays with sesame");
     }
 
     @Test
@@ -141,7 +165,7 @@ class DemoWorkspaceTests {
         String onUsedInstance = uniqueDomain();
         String switchedOff = uniqueDomain();
 
-        new DemoWorkspace(properties(true, onUsedInstance), accounts, workspaces, inbox, transactions, clock, false)
+        new DemoWorkspace(properties(true, onUsedInstance), accounts, workspaces, demoInbox, transactions, clock, false)
                 .run(new DefaultApplicationArguments());
         onANewInstance(properties(false, switchedOff)).run(new DefaultApplicationArguments());
 
@@ -155,7 +179,7 @@ class DemoWorkspaceTests {
                 properties,
                 accounts,
                 workspaces,
-                inbox,
+                demoInbox,
                 transactions,
                 clock,
                 false,
