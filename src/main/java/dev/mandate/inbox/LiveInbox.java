@@ -15,9 +15,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -74,14 +76,29 @@ class LiveInbox {
         return emitter;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // Plain listeners that wait for the commit themselves: a transactional event listener would have Spring
+    // Modulith keep a publication row for every message, for a notice that is worthless after a restart.
+    @EventListener
     void on(MessageReceived event) {
-        changed(event.workspaceId(), event.conversationId());
+        afterCommit(() -> changed(event.workspaceId(), event.conversationId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ConversationChanged event) {
-        changed(event.workspaceId(), event.conversationId());
+        afterCommit(() -> changed(event.workspaceId(), event.conversationId()));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     int subscribers(WorkspaceId workspace) {
