@@ -8,7 +8,7 @@
 alter table inbox.conversation
     add column search tsvector not null default ''::tsvector;
 
-create index conversation_search_idx on inbox.conversation using gin (search) with (fastupdate = off);
+create index conversation_search_idx on inbox.conversation using gin (search) with (gin_pending_list_limit = 1024);
 
 -- Oldest waiting first: the conversations awaiting the brand's answer, longest waiting first.
 create index conversation_waiting_idx on inbox.conversation (workspace_id, waiting_since, id)

@@ -41,7 +41,6 @@ public class Inbox {
         Conversation conversation = aggregates.insert(Conversation.start(workspace, found));
         Iterable<Message> messages = aggregates.insertAll(conversation.messages(found));
         recorder.summarise(List.of(conversation.id().value()));
-        recorder.index(List.of(conversation.id().value()));
         for (Message message : messages) {
             events.publishEvent(new MessageReceived(
                     workspace,

@@ -180,7 +180,6 @@ class InboxGenerator {
                 .update();
         List<UUID> ids = jdbc.sql("select id from generated").query(UUID.class).list();
         recorder.summarise(ids);
-        recorder.index(ids);
         // Some conversations are closed or escalated, as in a real inbox.
         jdbc.sql("""
                         update inbox.conversation c
