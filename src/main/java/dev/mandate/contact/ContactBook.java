@@ -8,6 +8,7 @@ import dev.mandate.shared.Party;
 import dev.mandate.workspace.Membership;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,15 +84,29 @@ public class ContactBook {
                 details.summary(),
                 details.notes(),
                 details.version(),
-                history(member, id, HISTORY),
+                historyOf(member, id, HISTORY),
                 member.mayChange(),
                 maySetCustomer(member));
     }
 
+    /**
+     * The conversations of the contact an id stands for (following a merge), newest first, including those still
+     * recorded under the ids of contacts merged into it; {@link NotFound} if the id is no contact of the workspace.
+     */
     @Transactional(readOnly = true)
     public List<HistoryItem> history(Membership member, ContactId id, int limit) {
+        return historyOf(member, resolve(member, id), limit);
+    }
+
+    private List<HistoryItem> historyOf(Membership member, ContactId contact, int limit) {
         ContactHistory source = history.getIfAvailable();
-        return source == null ? List.of() : source.of(member.workspaceId(), id, Math.max(1, Math.min(limit, 200)));
+        if (source == null) {
+            return List.of();
+        }
+        List<ContactId> ids = new ArrayList<>();
+        ids.add(contact);
+        ids.addAll(queries.mergedInto(member.workspaceId(), contact));
+        return source.of(member.workspaceId(), ids, Math.max(1, Math.min(limit, 200)));
     }
 
     /**

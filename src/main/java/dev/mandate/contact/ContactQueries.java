@@ -51,6 +51,15 @@ class ContactQueries {
                 .optional();
     }
 
+    /** The ids of the contacts that were merged into {@code id} (directly or through an earlier merge). */
+    List<ContactId> mergedInto(WorkspaceId workspace, ContactId id) {
+        return jdbc.sql("select merged_id from contact.merged where workspace_id = :w and into_id = :id")
+                .param("w", workspace.value())
+                .param("id", id.value())
+                .query((rs, row) -> new ContactId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     /** The summary of each id that is (or was merged into) a contact of the workspace, keyed by the id asked for. */
     Map<ContactId, ContactSummary> summaries(WorkspaceId workspace, Collection<ContactId> ids) {
         if (ids.isEmpty()) {

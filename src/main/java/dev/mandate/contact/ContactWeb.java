@@ -349,9 +349,7 @@ class ContactWeb {
                 @RequestParam(defaultValue = "50") int limit,
                 CurrentAccount caller) {
             Membership membership = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            ContactId id = ContactId.parse(contactId);
-            contacts.view(membership, id);
-            return contacts.history(membership, id, limit);
+            return contacts.history(membership, ContactId.parse(contactId), limit);
         }
 
         @PatchMapping("/api/workspaces/{workspaceId}/contacts/{contactId}")

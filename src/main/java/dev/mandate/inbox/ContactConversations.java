@@ -4,6 +4,7 @@ import dev.mandate.contact.ContactHistory;
 import dev.mandate.contact.ContactId;
 import dev.mandate.contact.HistoryItem;
 import dev.mandate.shared.WorkspaceId;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +28,16 @@ class ContactConversations implements ContactHistory {
 
     @Override
     @Transactional(readOnly = true)
-    public List<HistoryItem> of(WorkspaceId workspace, ContactId contact, int limit) {
+    public List<HistoryItem> of(WorkspaceId workspace, Collection<ContactId> contacts, int limit) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         with theirs as (
-                            select id from inbox.conversation where workspace_id = :w and contact_id = :contact
+                            select id from inbox.conversation where workspace_id = :w and contact_id = any(:contacts::uuid[])
                             union
                             select conversation_id from inbox.message
-                             where workspace_id = :w and contact_id = :contact and conversation_id is not null)
+                             where workspace_id = :w and contact_id = any(:contacts::uuid[]) and conversation_id is not null)
                         select c.id, c.network, c.kind, c.state, c.last_message_at,
                                (select m.body from inbox.message m where m.conversation_id = c.id
                                  order by m.created_at, m.id limit 1) as opening,
@@ -46,7 +50,9 @@ class ContactConversations implements ContactHistory {
                          limit :limit
                         """)
                 .param("w", workspace.value())
-                .param("contact", contact.value())
+                .param(
+                        "contacts",
+                        contacts.stream().map(ContactId::value).distinct().toArray(UUID[]::new))
                 .param("limit", Math.max(1, limit))
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);

@@ -217,6 +217,37 @@ class ContactTests {
     }
 
     @Test
+    void keepsInTheHistoryAMessageRecordedUnderAContactWhileItWasMerged() {
+        String comment = fixtures.writes(desk.mastodon(), "@priya@social.example", "Priya Raman", "Sesame?", NOW);
+        String mail = fixtures.writes(desk.email(), "priya@mail.example", "P. Raman", "Invoice", NOW.plusSeconds(60));
+        ContactId fromMastodon = new ContactId(contactOf("inbox.conversation", "id", comment));
+        ContactId fromMail = new ContactId(contactOf("inbox.conversation", "id", mail));
+        book.merge(desk.owner(), fromMastodon, fromMail);
+        // Ingest looked the author up just before the merge and committed just after it: its rows keep the old id.
+        jdbc.sql("update inbox.conversation set contact_id = :old where id = :id")
+                .param("old", fromMastodon.value())
+                .param("id", UUID.fromString(comment))
+                .update();
+        jdbc.sql("update inbox.message set contact_id = :old where conversation_id = :id")
+                .param("old", fromMastodon.value())
+                .param("id", UUID.fromString(comment))
+                .update();
+
+        assertThat(book.history(desk.owner(), fromMail, 10))
+                .extracting(HistoryItem::conversationId)
+                .containsExactly(mail, comment);
+        assertThat(book.history(desk.owner(), fromMastodon, 10))
+                .extracting(HistoryItem::conversationId)
+                .containsExactly(mail, comment);
+        assertThat(contacts.summaries(desk.team().id(), List.of(fromMastodon))
+                        .get(fromMastodon)
+                        .id())
+                .isEqualTo(fromMail);
+        assertThatThrownBy(() -> book.history(desk.owner(), new ContactId(UUID.randomUUID()), 10))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void refusesToMergeContactsWithDifferentCustomerNumbers() {
         ContactId priya = priya();
         fixtures.writes(desk.email(), "priya@mail.example", "P. Raman", "Hello", NOW);
