@@ -2,6 +2,7 @@ package dev.mandate.demo;
 
 import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccounts;
+import dev.mandate.channel.InboundItem;
 import dev.mandate.contact.ContactBook;
 import dev.mandate.inbox.Casework;
 import dev.mandate.inbox.ConversationId;
@@ -9,7 +10,6 @@ import dev.mandate.inbox.ConversationState;
 import dev.mandate.inbox.Direction;
 import dev.mandate.inbox.NewConversation;
 import dev.mandate.inbox.NewMessage;
-import dev.mandate.ingest.InboundItem;
 import dev.mandate.ingest.Ingest;
 import dev.mandate.ingest.IngestReport;
 import dev.mandate.shared.Actor;

@@ -3,6 +3,7 @@ package dev.mandate.ingest;
 import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccountId;
 import dev.mandate.channel.ChannelAccounts;
+import dev.mandate.channel.InboundItem;
 import dev.mandate.contact.AuthorIdentity;
 import dev.mandate.contact.ContactId;
 import dev.mandate.contact.Contacts;

@@ -1,5 +1,6 @@
 package dev.mandate.ingest;
 
+import dev.mandate.channel.InboundItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;

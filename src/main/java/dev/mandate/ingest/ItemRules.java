@@ -1,5 +1,6 @@
 package dev.mandate.ingest;
 
+import dev.mandate.channel.InboundItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

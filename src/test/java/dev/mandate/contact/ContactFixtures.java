@@ -3,7 +3,7 @@ package dev.mandate.contact;
 import dev.mandate.account.AccountDirectory;
 import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccounts;
-import dev.mandate.ingest.InboundItem;
+import dev.mandate.channel.InboundItem;
 import dev.mandate.ingest.Ingest;
 import dev.mandate.ingest.IngestReport;
 import dev.mandate.shared.Actor;

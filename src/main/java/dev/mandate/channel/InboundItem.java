@@ -1,4 +1,4 @@
-package dev.mandate.ingest;
+package dev.mandate.channel;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +45,27 @@ public record InboundItem(
     public InboundItem {
         links = links == null ? List.of() : List.copyOf(links);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** The same item, as arrived on {@code accountId} (connectors leave the account to the runtime). */
+    public InboundItem onAccount(String accountId) {
+        return new InboundItem(
+                accountId,
+                network,
+                externalId,
+                parentExternalId,
+                threadRoot,
+                kind,
+                author,
+                text,
+                html,
+                title,
+                url,
+                language,
+                links,
+                attachments,
+                createdAt,
+                raw);
     }
 
     /** What an item is. */
