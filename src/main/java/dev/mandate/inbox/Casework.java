@@ -1,5 +1,6 @@
 package dev.mandate.inbox;
 
+import dev.mandate.account.AccountDirectory;
 import dev.mandate.contact.ContactId;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.Actor;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +45,19 @@ public class Casework {
 
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
+    private final AccountDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Casework(JdbcClient jdbc, WorkspaceAccess access, ApplicationEventPublisher events, Clock clock) {
+    Casework(
+            JdbcClient jdbc,
+            WorkspaceAccess access,
+            AccountDirectory directory,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
+        this.directory = directory;
         this.events = events;
         this.clock = clock;
     }
@@ -71,7 +80,7 @@ public class Casework {
                 by,
                 id,
                 version,
-                "state = :state, escalation_reason = :reason",
+                "state = :state, escalation_reason = nullif(:reason, '')",
                 Map.of("state", state.name(), "reason", state == ConversationState.ESCALATED ? why : ""));
         String detail =
                 state.name().toLowerCase(Locale.ROOT) + (state == ConversationState.ESCALATED ? ": " + why : "");
@@ -357,11 +366,10 @@ public class Casework {
 
     private List<FollowUp> followUps(WorkspaceId workspace, String condition, Map<String, Object> params) {
         Instant now = now();
-        return jdbc.sql("""
-                        select t.id, t.conversation_id, t.title, t.due_at, t.assignee_id, a.display_name, t.done_at,
+        List<FollowUp> tasks = jdbc.sql("""
+                        select t.id, t.conversation_id, t.title, t.due_at, t.assignee_id, t.done_at,
                                left(m.body, 120) as about
                           from inbox.task t
-                          left join account.account a on a.id = t.assignee_id
                           left join lateral (select body from inbox.message
                                               where conversation_id = t.conversation_id
                                               order by created_at, id limit 1) m on true
@@ -379,12 +387,36 @@ public class Casework {
                             rs.getString("title"),
                             due,
                             new AccountId(rs.getObject("assignee_id", UUID.class)),
-                            rs.getString("display_name"),
+                            null,
                             done == null ? null : done.toInstant(),
                             done == null && due.isBefore(now),
                             rs.getString("about"));
                 })
                 .list();
+        return withAssigneeNames(tasks);
+    }
+
+    /** Names come from the account module's directory, not from its tables. */
+    private List<FollowUp> withAssigneeNames(List<FollowUp> tasks) {
+        if (tasks.isEmpty()) {
+            return tasks;
+        }
+        Map<AccountId, String> names = new HashMap<>();
+        directory
+                .getAll(tasks.stream().map(FollowUp::assignee).distinct().toList())
+                .forEach(a -> names.put(a.id(), a.displayName()));
+        return tasks.stream()
+                .map(t -> new FollowUp(
+                        t.id(),
+                        t.conversationId(),
+                        t.title(),
+                        t.dueAt(),
+                        t.assignee(),
+                        names.get(t.assignee()),
+                        t.doneAt(),
+                        t.overdue(),
+                        t.about()))
+                .toList();
     }
 
     /** Sets {@code assignments} if the conversation is still at {@code version}; the new version. */

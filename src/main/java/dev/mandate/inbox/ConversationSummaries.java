@@ -230,7 +230,10 @@ class ConversationSummaries {
             params.put("priority", filter.priority().name());
         }
         if (filter.text() != null) {
-            sql.append("   and c.search @@ ").append(TEXT_QUERY).append('\n');
+            sql.append("   and exists (select 1 from inbox.conversation_search s\n")
+                    .append("                where s.conversation_id = c.id and s.search @@ ")
+                    .append(TEXT_QUERY)
+                    .append(")\n");
             params.put("text", filter.text());
         }
     }

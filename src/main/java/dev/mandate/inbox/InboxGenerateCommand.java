@@ -69,7 +69,7 @@ class InboxGenerateCommand implements OperatorCommand {
             } catch (RuntimeException e) {
                 workspace = null;
             }
-            if (workspace == null || !generator.exists(workspace)) {
+            if (workspace == null || !workspaces.exists(workspace)) {
                 out.println("No workspace " + arguments[0] + ": give the id of one, or new.");
                 return 2;
             }

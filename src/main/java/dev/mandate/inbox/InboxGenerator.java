@@ -62,13 +62,19 @@ class InboxGenerator {
     private final TransactionTemplate transactions;
     private final ChannelAccounts channels;
     private final MessageRecorder recorder;
+    private final SearchIndex search;
 
     InboxGenerator(
-            JdbcClient jdbc, TransactionTemplate transactions, ChannelAccounts channels, MessageRecorder recorder) {
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ChannelAccounts channels,
+            MessageRecorder recorder,
+            SearchIndex search) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.channels = channels;
         this.recorder = recorder;
+        this.search = search;
     }
 
     /** Adds {@code conversations} conversations with about {@code messages} messages in all to the workspace. */
@@ -91,20 +97,15 @@ class InboxGenerator {
             int first = from;
             Long count = transactions.execute(tx -> chunk(workspace, run, accountIds, first, to, average));
             written += count == null ? 0 : count;
+            search.catchUp();
             progress.printf(
                     "%,d of %,d conversations, %,d messages, %.0f s%n",
                     to, conversations, written, (System.nanoTime() - start) / 1e9);
         }
         jdbc.sql("analyze inbox.conversation").update();
         jdbc.sql("analyze inbox.message").update();
+        jdbc.sql("analyze inbox.conversation_search").update();
         return new Generated(conversations, written, (System.nanoTime() - start) / 1e9);
-    }
-
-    boolean exists(WorkspaceId workspace) {
-        return jdbc.sql("select exists (select 1 from workspace.workspace where id = :id)")
-                .param("id", workspace.value())
-                .query(Boolean.class)
-                .single();
     }
 
     /** What was generated, and how long it took. */

@@ -87,7 +87,7 @@ class MessageRecorder {
                 .map(Placement::conversation)
                 .distinct()
                 .toList();
-        summarise(touched, placements.keySet().toArray(UUID[]::new));
+        summarise(touched);
 
         List<Recorded> results = new ArrayList<>(messages.size());
         Set<Key> reported = new HashSet<>();
@@ -557,28 +557,21 @@ class MessageRecorder {
      * waiting or closed conversation, the brand answering makes an open one wait for the customer.
      */
     void summarise(List<UUID> conversations) {
-        summarise(conversations, null);
-    }
-
-    /**
-     * Like {@link #summarise(List)}, adding to the search text only the messages {@code fresh} names (all of them
-     * when {@code null}): a reply to a long thread stems its own words, not the thread's again.
-     */
-    void summarise(List<UUID> conversations, UUID[] fresh) {
         if (conversations.isEmpty()) {
             return;
         }
-        // One update per conversation, search text included: every new row version of a conversation costs an
-        // entry in each of its indexes, the text search's many.
+        // One update per conversation, and its search text queued for the search index: a conversation row
+        // carries no words, so its new version costs no text index entries.
         jdbc.sql("""
-                        with stats as (
+                        with queued as (
+                            insert into inbox.search_backlog (conversation_id)
+                            select distinct unnest(:ids::uuid[])),
+                        stats as (
                             select m.conversation_id,
                                    max(m.created_at) as last_at,
                                    min(m.created_at) as first_at,
                                    max(m.created_at) filter (where m.direction = 'OUTBOUND') as last_outbound,
-                                   (array_agg(m.direction order by m.created_at desc, m.id desc))[1] as last_direction,
-                                   left(string_agg(m.body, ' ' order by m.created_at, m.id)
-                                            filter (where :all or m.id = any(:fresh::uuid[])), 200000) as text
+                                   (array_agg(m.direction order by m.created_at desc, m.id desc))[1] as last_direction
                               from inbox.message m
                              where m.conversation_id = any(:ids::uuid[])
                              group by m.conversation_id),
@@ -596,17 +589,11 @@ class MessageRecorder {
                                    when w.last_direction = 'INBOUND' and c.state in ('WAITING', 'CLOSED') then 'OPEN'
                                    when w.last_direction = 'OUTBOUND' and c.state = 'OPEN' then 'WAITING'
                                    else c.state end,
-                               search = case when w.text is null then c.search
-                                             when :all then to_tsvector('german', w.text) || to_tsvector('english', w.text)
-                                             else c.search || to_tsvector('german', w.text)
-                                                  || to_tsvector('english', w.text) end,
                                version = c.version + 1
                           from waiting w
-                         where c.id = w.conversation_id
+                         where c.id = w.conversation_id and c.id = any(:ids::uuid[])
                         """)
-                .param("ids", conversations.toArray(UUID[]::new))
-                .param("all", fresh == null)
-                .param("fresh", fresh == null ? new UUID[0] : fresh)
+                .param("ids", conversations.stream().sorted().toArray(UUID[]::new))
                 .update();
     }
 

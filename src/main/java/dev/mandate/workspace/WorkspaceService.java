@@ -149,6 +149,12 @@ public class WorkspaceService {
         return workspaces.count() > 0;
     }
 
+    /** Whether a workspace with this id exists (for operator commands, which act outside any membership). */
+    @Transactional(readOnly = true)
+    public boolean exists(WorkspaceId id) {
+        return workspaces.existsById(id.value());
+    }
+
     /** All workspaces of the instance, for the administrator's overview. */
     @Transactional(readOnly = true)
     public List<WorkspaceSummary> all(CurrentAccount by) {

@@ -59,6 +59,9 @@ class InboxSearchTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    SearchIndex searchIndex;
+
     InboxFixtures.Owner owner;
     ChannelAccount blog;
     ChannelAccount mastodon;
@@ -81,6 +84,48 @@ class InboxSearchTests {
         assertThat(search("delivery")).containsExactly(delivery);
         assertThat(search("Lieferung")).isEmpty();
         assertThat(search("\"thank you\" -cake")).hasSize(1);
+    }
+
+    @Test
+    void findsANewMessageWithinMomentsWithoutBeingAsked() throws Exception {
+        ConversationId thread = comment(blog, "Backt ihr Pumpernickel?", "de", 1);
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (list(new ConversationFilter(Set.of(), null, null, null, null, null, null, "pumpernickel"))
+                        .isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(list(new ConversationFilter(Set.of(), null, null, null, null, null, null, "pumpernickel")))
+                .containsExactly(thread);
+    }
+
+    @Test
+    void missesNoMessageThatArrivesWhileItsConversationIsIndexed() throws Exception {
+        // The conversation is queued when a reply to it is being recorded; the search index runs before that
+        // reply's transaction commits. It may index the conversation without the reply, but must not forget it.
+        ConversationId thread = comment(blog, "Habt ihr Dinkelbrot?", "de", 20);
+        String parent = firstExternalId(thread);
+        IncomingMessage reply = message(blog, "late-" + ids.incrementAndGet(), parent, "Pumpernickelscheiben", 19);
+        AtomicInteger indexedMeanwhile = new AtomicInteger(-1);
+
+        transactions.executeWithoutResult(tx -> {
+            inbox.record(owner.workspaceId(), List.of(), List.of(reply));
+            Thread indexer = new Thread(() -> indexedMeanwhile.set(searchIndex.catchUp()));
+            indexer.start();
+            try {
+                indexer.join(10_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(indexedMeanwhile.get())
+                .as("the index ran to the end while the reply was uncommitted, without waiting for it")
+                .isGreaterThanOrEqualTo(0);
+        assertThat(search("pumpernickelscheiben")).containsExactly(thread);
+        assertThat(search("dinkelbrot")).containsExactly(thread);
     }
 
     @Test
@@ -181,6 +226,7 @@ class InboxSearchTests {
     void answersTheListOverTheApiWithProblemsNamingTheParameter() throws Exception {
         ConversationId german = comment(blog, "Bestellung für Montag", "de", 2);
         comment(mastodon, "Order for Monday", "en", 1);
+        searchIndex.catchUp();
 
         mvc.perform(get("/api/workspaces/{id}/conversations", owner.workspaceId())
                         .param("q", "bestellungen")
@@ -229,6 +275,7 @@ class InboxSearchTests {
     }
 
     private List<ConversationId> search(String text) {
+        searchIndex.catchUp();
         return list(new ConversationFilter(Set.of(), null, null, null, null, null, null, text));
     }
 
@@ -272,6 +319,29 @@ class InboxSearchTests {
         List<Recorded> recorded =
                 transactions.execute(tx -> inbox.record(owner.workspaceId(), List.of(), List.of(message)));
         return recorded.get(0).conversation();
+    }
+
+    private static IncomingMessage message(
+            ChannelAccount account, String externalId, String parent, String text, int hoursAgo) {
+        return new IncomingMessage(
+                account.id(),
+                account.network(),
+                externalId,
+                parent,
+                "post-1",
+                null,
+                ConversationKind.COMMENT,
+                Direction.INBOUND,
+                "Kundin",
+                "kundin",
+                null,
+                text,
+                null,
+                "de",
+                null,
+                null,
+                null,
+                NOW.minus(hoursAgo, ChronoUnit.HOURS));
     }
 
     private String firstExternalId(ConversationId conversation) {
