@@ -1,5 +1,6 @@
 package dev.mandate.inbox;
 
+import dev.mandate.channel.ChannelAccountId;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -23,8 +24,8 @@ class ConversationThreads {
     ConversationThread thread(WorkspaceId workspace, ConversationId id) {
         List<ThreadMessage> messages = messages(workspace, id);
         return jdbc.sql("""
-                        select id, network, context_title, context_url, state, priority, language, started_at,
-                               last_message_at
+                        select id, channel_account_id, network, kind, context_external_id, context_title,
+                               context_url, state, priority, language, started_at, last_message_at
                           from inbox.conversation
                          where workspace_id = :workspace and id = :id
                         """)
@@ -66,9 +67,13 @@ class ConversationThreads {
     }
 
     private static ConversationThread conversation(ResultSet rs, List<ThreadMessage> messages) throws SQLException {
+        UUID account = rs.getObject("channel_account_id", UUID.class);
         return new ConversationThread(
                 new ConversationId(rs.getObject("id", UUID.class)),
+                account == null ? null : new ChannelAccountId(account),
                 rs.getString("network"),
+                ConversationKind.valueOf(rs.getString("kind")),
+                rs.getString("context_external_id"),
                 rs.getString("context_title"),
                 rs.getString("context_url"),
                 ConversationState.valueOf(rs.getString("state")),

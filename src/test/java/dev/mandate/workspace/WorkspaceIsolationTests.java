@@ -84,6 +84,8 @@ class WorkspaceIsolationTests {
 
     final Map<WorkspaceFixtures.Team, ConversationId> conversations = new java.util.HashMap<>();
 
+    final Map<WorkspaceFixtures.Team, java.util.UUID> replies = new java.util.HashMap<>();
+
     final Map<WorkspaceFixtures.Team, dev.mandate.contact.ContactId> contactIds = new java.util.HashMap<>();
 
     WorkspaceFixtures.Team a;
@@ -118,6 +120,9 @@ class WorkspaceIsolationTests {
                             .values()
                             .iterator()
                             .next()));
+        }
+        for (WorkspaceFixtures.Team team : List.of(a, b)) {
+            replies.put(team, failedReply(team));
         }
         for (WorkspaceFixtures.Team team : List.of(a, b)) {
             Membership owner =
@@ -185,7 +190,10 @@ class WorkspaceIsolationTests {
                         "DELETE /api/workspaces/{workspaceId}/contacts/{contactId}/identities",
                         "POST /api/workspaces/{workspaceId}/contacts/import",
                         "GET /workspaces/{workspaceId}/contacts/{contactId}",
-                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge");
+                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge",
+                        "GET /api/workspaces/{workspaceId}/replies/{replyId}",
+                        "POST /api/workspaces/{workspaceId}/conversations/{conversationId}/replies",
+                        "GET /workspaces/{workspaceId}/conversations/{conversationId}/replies");
     }
 
     @Test
@@ -199,6 +207,28 @@ class WorkspaceIsolationTests {
         String foreignBody = mvc.perform(foreign).andReturn().getResponse().getContentAsString();
         assertThat(foreignBody.replace(b.id().toString(), "ID"))
                 .isEqualTo(unknownBody.replaceAll("[0-9a-f-]{36}", "ID"));
+    }
+
+    /** A reply of the team's in the outbox (written as the outbox stores it; failed, so no worker takes it). */
+    private java.util.UUID failedReply(WorkspaceFixtures.Team team) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (java.sql.Connection connection =
+                        dev.mandate.storage.TestDatabase.get().connect();
+                java.sql.PreparedStatement insert = connection.prepareStatement("""
+                        insert into publish.outbox (id, workspace_id, conversation_id, channel_account_id, network,
+                                                    kind, body, author_party, author_name, state, next_attempt_at,
+                                                    created_at)
+                        values (?, ?, ?, ?, 'email', 'EMAIL', 'Hello', 'BRAND', 'Brand', 'FAILED', now(), now())
+                        """)) {
+            insert.setObject(1, id);
+            insert.setObject(2, team.id().value());
+            insert.setObject(3, conversations.get(team).value());
+            insert.setObject(4, java.util.UUID.randomUUID());
+            insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
     }
 
     private MockHttpServletRequestBuilder request(RequestMethod method, String path, MockHttpSession page) {
@@ -263,6 +293,7 @@ class WorkspaceIsolationTests {
         ids.put("conversationId", team -> conversations.get(team).toString());
         ids.put("taskId", team -> tasks.get(team).toString());
         ids.put("contactId", team -> contactIds.get(team).toString());
+        ids.put("replyId", team -> replies.get(team).toString());
         return ids;
     }
 }

@@ -1,0 +1,114 @@
+package dev.mandate.publish;
+
+import dev.mandate.channel.ChannelAccount;
+import dev.mandate.channel.ChannelAccounts;
+import dev.mandate.channel.Reply;
+import dev.mandate.inbox.ConversationId;
+import dev.mandate.inbox.ConversationThread;
+import dev.mandate.inbox.Inbox;
+import dev.mandate.inbox.ThreadMessage;
+import dev.mandate.shared.InvalidInput;
+import dev.mandate.shared.NotFound;
+import dev.mandate.workspace.Membership;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The brand's replies in a conversation: written here, sent by the {@link OutboxWorker}. */
+@Service
+public class Replies {
+
+    /** The longest reply; networks allow less (the connector refuses what its network would). */
+    public static final int MAX_TEXT = 10_000;
+
+    private final Inbox inbox;
+    private final ChannelAccounts accounts;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Replies(Inbox inbox, ChannelAccounts accounts, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+        this.inbox = inbox;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a reply to the conversation's latest customer message, in this transaction; the worker sends it. The
+     * {@code key} makes it idempotent: the same key (a form sent twice) queues one reply. Advisors may not reply.
+     */
+    @Transactional
+    public OutgoingReply write(Membership by, ConversationId conversation, UUID key, String text) {
+        by.requireMayChange();
+        ConversationThread thread = inbox.conversation(by, conversation); // another workspace's: NotFound, first
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new InvalidInput("text", "Write the reply first.");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw new InvalidInput("text", "A reply has at most " + MAX_TEXT + " characters.");
+        }
+        ReplyId id = new ReplyId(key == null ? UUID.randomUUID() : key);
+        if (thread.channelAccountId() == null) {
+            throw new InvalidInput(null, "This conversation came in without a channel account; a reply cannot go out.");
+        }
+        ChannelAccount account = accounts.get(by.workspaceId(), thread.channelAccountId());
+        List<ThreadMessage> messages = thread.messages().stream()
+                .sorted(Comparator.comparing(ThreadMessage::createdAt))
+                .toList();
+        ThreadMessage answered = messages.stream()
+                .filter(m -> !m.outbound())
+                .reduce((first, second) -> second)
+                .orElse(messages.isEmpty() ? null : messages.get(messages.size() - 1));
+        if (answered == null) {
+            throw new NotFound("message to answer");
+        }
+        Reply reply = new Reply(
+                id.toString(),
+                answered.externalId(),
+                thread.contextExternalId() != null
+                        ? thread.contextExternalId()
+                        : messages.get(0).externalId(),
+                answered.authorHandle(),
+                thread.contextTitle(),
+                body,
+                messages.stream().map(ThreadMessage::externalId).toList());
+        Outbox.Entry entry = new Outbox.Entry(
+                id,
+                by.workspaceId(),
+                conversation,
+                account.id(),
+                account.network(),
+                thread.kind(),
+                account.name(),
+                account.brandHandles().isEmpty() ? null : account.brandHandles().get(0),
+                ReplyState.QUEUED,
+                0,
+                reply);
+        if (outbox.queue(entry, by.party().name(), by.accountId().value(), clock.instant())) {
+            events.publishEvent(
+                    new ReplyEvents.ReplyQueued(by.workspaceId(), by.actor(), id, conversation, account.network()));
+        }
+        return outbox.find(by.workspaceId(), id)
+                .filter(found -> found.conversationId().equals(conversation))
+                .orElseThrow(() -> new InvalidInput("key", "This key belongs to another reply."));
+    }
+
+    /** The conversation's outgoing replies, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OutgoingReply> of(Membership member, ConversationId conversation) {
+        inbox.conversation(member, conversation); // the member's workspace has it, or NotFound
+        return outbox.of(member.workspaceId(), conversation);
+    }
+
+    @Transactional(readOnly = true)
+    public OutgoingReply get(Membership member, ReplyId id) {
+        return outbox.find(member.workspaceId(), id).orElseThrow(() -> new NotFound("reply"));
+    }
+}
