@@ -15,6 +15,10 @@ import java.security.GeneralSecurityException;
  */
 final class Envelope {
 
+    static {
+        MasterKey.registerAead();
+    }
+
     private Envelope() {}
 
     /** A secret as it is stored: its wrapped data key and its ciphertext. */

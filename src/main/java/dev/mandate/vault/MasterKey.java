@@ -29,10 +29,15 @@ final class MasterKey {
             "mandate.vault.master-key-check".getBytes(StandardCharsets.US_ASCII);
 
     static {
+        registerAead();
+    }
+
+    /** Makes Tink's AEAD key types known; repeating it is harmless. */
+    static void registerAead() {
         try {
             AeadConfig.register();
         } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
+            throw new IllegalStateException("Tink's AEAD key types could not be registered", e);
         }
     }
 

@@ -4,6 +4,8 @@ import dev.mandate.shared.Actor;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,16 +39,23 @@ class MasterKeyRotation {
     }
 
     /**
-     * Re-wraps every data key under {@code next} and returns how many; throws {@link MasterKeyMismatch} (and changes
-     * nothing) if {@code current} is not the vault's master key.
+     * What a rotation did: how many data keys now sit under the new key, and which secrets were left as they were
+     * because their data key does not decrypt (altered at rest; they could not be used before either).
+     */
+    record Rotated(int rewrapped, List<SecretId> unreadable) {}
+
+    /**
+     * Re-wraps every data key under {@code next}; throws {@link MasterKeyMismatch} (and changes nothing) if
+     * {@code current} is not the vault's master key.
      */
     @Transactional
-    int rotate(MasterKey current, MasterKey next, Actor by) {
+    Rotated rotate(MasterKey current, MasterKey next, Actor by) {
         byte[] check = secrets.keyCheck(true).orElse(null);
         if (check != null && !current.opens(check)) {
             throw new MasterKeyMismatch(current);
         }
         int count = 0;
+        List<SecretId> unreadable = new ArrayList<>();
         for (Secrets.Stored stored : secrets.allInUseForUpdate()) {
             byte[] rewrapped;
             try {
@@ -57,7 +66,8 @@ class MasterKeyRotation {
                         stored.id(),
                         stored.sealed().wrappedKey());
             } catch (GeneralSecurityException e) {
-                throw new SecretUnreadable(stored.id());
+                unreadable.add(stored.id());
+                continue;
             }
             secrets.rewrap(stored.id(), rewrapped);
             count++;
@@ -68,7 +78,7 @@ class MasterKeyRotation {
         } else {
             secrets.replaceKeyCheck(next.newCheck(), now);
         }
-        events.publishEvent(new VaultEvents.MasterKeyRotated(by, count));
-        return count;
+        events.publishEvent(new VaultEvents.MasterKeyRotated(by, count, unreadable.size()));
+        return new Rotated(count, List.copyOf(unreadable));
     }
 }

@@ -86,18 +86,21 @@ class RotateMasterKeyCommand implements OperatorCommand {
             out.println("Nothing was changed. " + e.getMessage());
             return 2;
         }
-        int count;
+        MasterKeyRotation.Rotated rotated;
         try {
-            count = rotation.rotate(current, next, OPERATOR);
+            rotated = rotation.rotate(current, next, OPERATOR);
         } catch (MasterKeyProblem e) {
             out.println("Nothing was changed. " + e.getMessage());
             out.println(e.action());
             return 1;
-        } catch (SecretUnreadable e) {
-            out.println("Nothing was changed. " + e.getMessage());
-            return 1;
         }
-        out.printf("Re-wrapped %d data key(s) under the new master key from %s.%n", count, next.source());
+        out.printf("Re-wrapped %d data key(s) under the new master key from %s.%n", rotated.rewrapped(), next.source());
+        if (!rotated.unreadable().isEmpty()) {
+            out.printf(
+                    "%d secret(s) do not decrypt (altered at rest) and were left as they were; they cannot be used "
+                            + "and must be entered again: %s%n",
+                    rotated.unreadable().size(), rotated.unreadable());
+        }
         if (usesGeneratedKey()) {
             Path generated =
                     dataDir.resolve(MasterKeys.GENERATED_FILE).toAbsolutePath().normalize();

@@ -110,8 +110,11 @@ public final class VaultEvents {
         }
     }
 
-    /** Every data key was re-wrapped under a new master key (an instance-wide action). */
-    public record MasterKeyRotated(Actor actor, int secrets) implements AuditableEvent {
+    /**
+     * Every data key was re-wrapped under a new master key (an instance-wide action); {@code unreadable} counts the
+     * secrets whose data key did not decrypt and was left as it was.
+     */
+    public record MasterKeyRotated(Actor actor, int secrets, int unreadable) implements AuditableEvent {
 
         @Override
         public WorkspaceId workspaceId() {
@@ -135,7 +138,7 @@ public final class VaultEvents {
 
         @Override
         public Map<String, String> details() {
-            return Map.of("secrets", Integer.toString(secrets));
+            return Map.of("secrets", Integer.toString(secrets), "unreadable", Integer.toString(unreadable));
         }
     }
 }

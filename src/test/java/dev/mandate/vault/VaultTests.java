@@ -185,7 +185,8 @@ class VaultTests {
                 .isInstanceOf(SecretUnreadable.class);
         assertThatThrownBy(() -> vault.use(otherWorkspace, elsewhere, "sync", plain -> plain))
                 .isInstanceOf(SecretUnreadable.class);
-        assertThat(vault.<String>use(workspace, original, "sync", plain -> plain)).isEqualTo(secret);
+        assertThat(vault.<String>use(workspace, original, "sync", plain -> plain))
+                .isEqualTo(secret);
     }
 
     @Test
