@@ -3,6 +3,7 @@ package dev.mandate.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mandate.MandateApplication;
 import dev.mandate.MandateCommands;
 import dev.mandate.audit.AuditEntry;
 import dev.mandate.audit.AuditTrail;
@@ -24,8 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -119,8 +123,15 @@ class MasterKeyRotationTests {
                 .filter(row -> !Arrays.equals(row.getValue(), before.get(row.getKey())))
                 .count();
 
+        try (ConfigurableApplicationContext started = start()) {
+            assertThat(started.getBean(MasterKey.class).source()).contains(generatedFile.toString());
+        }
+        Path oldKeyFile = Files.writeString(folder.resolve("old.key"), originalKey);
+        assertThatThrownBy(() -> start("mandate.vault.master-key-file=" + oldKeyFile))
+                .isInstanceOf(MasterKeyMismatch.class)
+                .hasMessageContaining("is not the key its credentials were encrypted with")
+                .hasMessageNotContaining(originalKey);
         MasterKey startedWith = MasterKeys.current(properties(), dataDir);
-        rotation.confirm(startedWith);
         assertThat(vaultWith(startedWith).<String>use(workspace, id, "sync", plain -> plain))
                 .isEqualTo(secret);
         assertThatThrownBy(() -> rotation.confirm(current)).isInstanceOf(MasterKeyMismatch.class);
@@ -204,6 +215,23 @@ class MasterKeyRotationTests {
                 java.util.regex.Pattern.compile("\"unreadable\":\"(\\d+)\"").matcher(rotated.details());
         assertThat(matcher.find()).isTrue();
         return Long.parseLong(matcher.group(1));
+    }
+
+    /** Starts the application (without a web server) as an operator would after the rotation. */
+    private static ConfigurableApplicationContext start(String... properties) {
+        TestDatabase database = TestDatabase.get();
+        return new SpringApplicationBuilder(MandateApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "mandate.database.url=" + database.url(),
+                        "mandate.database.username=" + database.username(),
+                        "mandate.database.password=" + (database.password() == null ? "" : database.password()),
+                        "mandate.database.maximum-pool-size=2",
+                        "mandate.demo.enabled=false",
+                        "mandate.account.admin-password=admin-password-for-tests",
+                        "spring.main.banner-mode=off")
+                .properties(properties)
+                .run();
     }
 
     private EncryptedVault vaultWith(MasterKey key) {
