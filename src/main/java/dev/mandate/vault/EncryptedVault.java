@@ -85,8 +85,9 @@ class EncryptedVault implements Vault {
     public <T> T use(WorkspaceId workspace, SecretId id, String purpose, Function<String, T> call) {
         Objects.requireNonNull(call, "call");
         String usedFor = purpose(purpose, "Say what the secret is used for, e.g. sync or reply.");
-        // The use is recorded and committed before the call, which may be a slow network request: no transaction
-        // (and no connection) is held while it runs, and a use that happened is never rolled back by its outcome.
+        // Called outside a transaction (as connectors should), the use is recorded and committed before the call,
+        // which may be a slow network request: no connection, and no lock on the workspace's audit chain, is held
+        // while it runs. Inside a caller's transaction it joins that transaction, like every other audited change.
         byte[] plaintext = transaction.execute(status -> {
             Secrets.Stored stored = inUse(workspace, id, false);
             byte[] opened = open(stored);

@@ -1,7 +1,6 @@
 package dev.mandate.vault;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -79,7 +78,8 @@ class MasterKeys {
                 Files.deleteIfExists(draft);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write a new vault master key to " + path, e);
+            throw new InvalidMasterKey("No master key is configured, and none could be generated in " + path + " ("
+                    + e.getClass().getSimpleName() + ").");
         }
         log.warn(
                 "No vault master key is configured (MANDATE_MASTER_KEY or MANDATE_VAULT_MASTER_KEY_FILE), so one was "

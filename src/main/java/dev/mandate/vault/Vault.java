@@ -23,7 +23,8 @@ public interface Vault {
 
     /**
      * Decrypts the secret, hands it to {@code call} and returns what the call returns; the plain text lives only
-     * during the call. Audited as a use by {@code purpose} (e.g. "sync", "reply").
+     * during the call. Audited as a use by {@code purpose} (e.g. "sync", "reply"). Call it outside a transaction:
+     * the use is then committed before the call, and nothing is held open while the call waits on a network.
      */
     <T> T use(WorkspaceId workspace, SecretId id, String purpose, Function<String, T> call);
 }

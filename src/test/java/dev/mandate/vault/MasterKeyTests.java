@@ -98,6 +98,15 @@ class MasterKeyTests {
     }
 
     @Test
+    void explainsWhenNoKeyIsConfiguredAndNoneCanBeGenerated() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("plain-file"), "");
+
+        assertThatThrownBy(() -> MasterKeys.current(properties(null, null), notAFolder.resolve("data")))
+                .isInstanceOf(InvalidMasterKey.class)
+                .hasMessageContaining("none could be generated in");
+    }
+
+    @Test
     void refusesAMissingKeyFile() {
         assertThatThrownBy(() -> MasterKeys.current(properties(null, dataDir.resolve("absent.key")), dataDir))
                 .isInstanceOf(InvalidMasterKey.class)
