@@ -6,9 +6,9 @@ import java.util.function.Function;
 
 /**
  * The workspace's credentials, encrypted at rest. A secret goes in once and is never shown again; a connector call
- * gets it only inside {@link #use}, and every store, use, replacement and removal is audited.
- *
- * <p>API fixed on 2026-11-23 so that channel work can start; the encrypted store is being built (issue 4).
+ * gets it only inside {@link #use}, and every store, use, replacement and removal is audited. Another workspace's
+ * secret answers {@link dev.mandate.shared.NotFound}; a removed one {@link SecretGone}; one that does not decrypt
+ * (altered at rest) {@link SecretUnreadable}.
  */
 public interface Vault {
 
@@ -23,7 +23,8 @@ public interface Vault {
 
     /**
      * Decrypts the secret, hands it to {@code call} and returns what the call returns; the plain text lives only
-     * during the call. Audited as a use by {@code purpose} (e.g. "sync", "reply").
+     * during the call. Audited as a use by {@code purpose} (e.g. "sync", "reply"). Call it outside a transaction:
+     * the use is then committed before the call, and nothing is held open while the call waits on a network.
      */
     <T> T use(WorkspaceId workspace, SecretId id, String purpose, Function<String, T> call);
 }
