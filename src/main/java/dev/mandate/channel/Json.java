@@ -1,0 +1,23 @@
+package dev.mandate.channel;
+
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An account's settings as the JSON stored in its row. */
+final class Json {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<TreeMap<String, String>> SETTINGS = new TypeReference<>() {};
+
+    private Json() {}
+
+    static String write(Map<String, String> settings) {
+        return JSON.writeValueAsString(new TreeMap<>(settings == null ? Map.of() : settings));
+    }
+
+    static Map<String, String> readSettings(String json) {
+        return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, SETTINGS);
+    }
+}
