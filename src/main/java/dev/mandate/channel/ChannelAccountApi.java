@@ -213,7 +213,11 @@ class ChannelAccountApi {
     record ConnectorView(String network, List<String> capabilities, List<SettingField> fields) {}
 
     /** An incident entered by hand. */
-    record NewIncident(String accountId, Instant startedAt, Instant endedAt, @Size(max = 1000) String cause) {}
+    record NewIncident(
+            String accountId,
+            Instant startedAt,
+            Instant endedAt,
+            @Size(max = 1000) String cause) {}
 
     /** When an incident ended; now if absent. */
     record IncidentEnd(Instant endedAt) {}

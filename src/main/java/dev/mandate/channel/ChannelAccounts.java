@@ -5,11 +5,11 @@ import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Party;
 import dev.mandate.shared.WorkspaceId;
+import dev.mandate.vault.SecretId;
 import dev.mandate.workspace.Membership;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.mandate.vault.SecretId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +117,7 @@ public class ChannelAccounts {
                 .param("name", account.name())
                 .param("handles", account.brandHandles().toArray(String[]::new))
                 .param("at", account.createdAt().atOffset(ZoneOffset.UTC))
-                .param("settings", Json.write(settings))
+                .param("settings", SettingsJson.write(settings))
                 .param("secret", secretId == null ? null : secretId.value())
                 .param("interval", syncInterval == null ? null : (int) syncInterval.toSeconds())
                 .param("next", nextSyncAt == null ? null : nextSyncAt.atOffset(ZoneOffset.UTC))
@@ -164,13 +164,13 @@ public class ChannelAccounts {
 
     static Stored readStored(ResultSet rs, int row) throws SQLException {
         UUID secret = rs.getObject("secret_id", UUID.class);
-        int interval = rs.getInt("sync_interval_seconds");
+        Integer interval = rs.getObject("sync_interval_seconds", Integer.class);
         return new Stored(
                 read(rs, row),
                 AccountState.of(rs.getString("state")),
-                Json.readSettings(rs.getString("settings")),
+                SettingsJson.read(rs.getString("settings")),
                 secret == null ? null : new SecretId(secret),
-                rs.wasNull() ? null : Duration.ofSeconds(interval));
+                interval == null ? null : Duration.ofSeconds(interval));
     }
 
     private static final String HEALTH = """

@@ -96,8 +96,7 @@ public class ChannelConnections {
         return transaction.execute(status -> {
             SecretId secretId = secret == null
                     ? null
-                    : vault.store(
-                            by.workspaceId(), by.actor(), purpose(connector.network(), accountName), secret);
+                    : vault.store(by.workspaceId(), by.actor(), purpose(connector.network(), accountName), secret);
             return accounts.connectVerified(account, by.actor(), settings, secretId, interval);
         });
     }
@@ -248,10 +247,11 @@ public class ChannelConnections {
             if (changed == 0) {
                 throw new Conflict(
                         "account-state",
-                        "The account is " + stored.state().column() + "; only " + from.column()
-                                + " accounts can be " + to.column() + (to == AccountState.ACTIVE ? " again." : "."));
+                        "The account is " + stored.state().column() + "; only " + from.column() + " accounts can be "
+                                + to.column() + (to == AccountState.ACTIVE ? " again." : "."));
             }
-            events.publishEvent(new ChannelEvents.AccountChanged(by.workspaceId(), by.actor(), stored.account(), change));
+            events.publishEvent(
+                    new ChannelEvents.AccountChanged(by.workspaceId(), by.actor(), stored.account(), change));
         });
     }
 
@@ -271,8 +271,7 @@ public class ChannelConnections {
                 stored.account().workspaceId(),
                 stored.secretId(),
                 purpose,
-                plain -> call.apply(
-                        new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain))));
+                plain -> call.apply(new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain))));
     }
 
     private Connector.Verified verify(
@@ -302,12 +301,7 @@ public class ChannelConnections {
 
     private void refused(Membership by, ChannelAccount account, String kind, String reason) {
         transaction.executeWithoutResult(status -> events.publishEvent(new ChannelEvents.ConnectFailed(
-                by.workspaceId(),
-                by.actor(),
-                account.network(),
-                account.name(),
-                kind,
-                reason == null ? "" : reason)));
+                by.workspaceId(), by.actor(), account.network(), account.name(), kind, reason == null ? "" : reason)));
     }
 
     private static String fieldAtFault(Connector connector, ConnectorFailure failure) {
@@ -338,7 +332,8 @@ public class ChannelConnections {
                 continue;
             }
             if (value.length() > MAX_SETTING) {
-                throw new InvalidInput(field.name(), field.label() + " may have at most " + MAX_SETTING + " characters.");
+                throw new InvalidInput(
+                        field.name(), field.label() + " may have at most " + MAX_SETTING + " characters.");
             }
             settings.put(field.name(), value);
         }

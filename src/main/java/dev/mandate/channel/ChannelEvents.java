@@ -70,7 +70,8 @@ public final class ChannelEvents {
 
         @Override
         public String action() {
-            return "channel.account-" + change.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "channel.account-"
+                    + change.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         @Override

@@ -95,9 +95,11 @@ class ChannelPages {
         } catch (Problem problem) {
             // Entered values come back for correction, the secret ones never.
             Map<String, String> kept = new HashMap<>();
-            connectors.find(network).ifPresent(connector -> connector.fields().stream()
-                    .filter(field -> !field.secret() && values.containsKey(field.name()))
-                    .forEach(field -> kept.put(field.name(), values.get(field.name()))));
+            connectors
+                    .find(network)
+                    .ifPresent(connector -> connector.fields().stream()
+                            .filter(field -> !field.secret() && values.containsKey(field.name()))
+                            .forEach(field -> kept.put(field.name(), values.get(field.name()))));
             show(membership, network, kept, model);
             model.addAttribute("name", name);
             model.addAttribute("error", problem.getMessage());
@@ -132,9 +134,10 @@ class ChannelPages {
                 case SYNCED -> "Synced: " + result.stored() + " new item(s).";
                 case DELAYED -> "The network asked Mandate to wait; the sync goes on later.";
                 case FAILED -> throw new InvalidInput(null, "The sync failed: " + result.message());
-                case NOT_RUN, LEASE_LOST -> throw new InvalidInput(null, result.message() == null
-                        ? "Another sync of this account is running."
-                        : result.message());
+                case NOT_RUN, LEASE_LOST ->
+                    throw new InvalidInput(
+                            null,
+                            result.message() == null ? "Another sync of this account is running." : result.message());
             };
         });
     }
@@ -226,7 +229,10 @@ class ChannelPages {
     }
 
     private String act(
-            String workspaceId, CurrentAccount caller, RedirectAttributes redirect, Function<Membership, String> action) {
+            String workspaceId,
+            CurrentAccount caller,
+            RedirectAttributes redirect,
+            Function<Membership, String> action) {
         Membership membership = member(workspaceId, caller);
         try {
             redirect.addFlashAttribute("notice", action.apply(membership));
@@ -252,7 +258,8 @@ class ChannelPages {
                 health.stream()
                         .filter(h -> h.state() != AccountState.REMOVED && h.credentialsFailed())
                         .toList());
-        model.addAttribute("networks", connectors.all().stream().map(Connector::network).toList());
+        model.addAttribute(
+                "networks", connectors.all().stream().map(Connector::network).toList());
         Connector chosen = network == null || network.isBlank()
                 ? null
                 : connectors.find(network).orElse(null);
@@ -266,7 +273,10 @@ class ChannelPages {
                         .toList());
         model.addAttribute(
                 "incidentAccounts",
-                health.stream().filter(h -> h.state() != AccountState.REMOVED).map(AccountHealth::account).toList());
+                health.stream()
+                        .filter(h -> h.state() != AccountState.REMOVED)
+                        .map(AccountHealth::account)
+                        .toList());
         model.addAttribute("zone", zone.getId());
     }
 
@@ -346,5 +356,4 @@ class ChannelPages {
             return new IncidentRow(incident, shown(incident.startedAt(), zone), shown(incident.endedAt(), zone));
         }
     }
-
 }

@@ -42,6 +42,7 @@ public class ChannelSync {
     private final Clock clock;
     private final String node;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ChannelSync(
             SyncStates states,
             Connectors connectors,
@@ -185,15 +186,21 @@ public class ChannelSync {
                     account.network(),
                     account.id(),
                     e.getCause().getClass().getName());
-            return failed(claimed, "INGEST", "The inbox could not store what arrived; it is tried again.", pages, stored, skipped);
+            return failed(
+                    claimed,
+                    "INGEST",
+                    "The inbox could not store what arrived; it is tried again.",
+                    pages,
+                    stored,
+                    skipped);
         } catch (RuntimeException e) {
             // A fault of the adapter: its message could hold anything, so people see only that it happened.
             log.warn("The {} connector failed on account {}", account.network(), account.id(), e);
             return failed(
                     claimed,
                     "ERROR",
-                    "The " + account.network() + " connector failed unexpectedly (" + e.getClass().getSimpleName()
-                            + ").",
+                    "The " + account.network() + " connector failed unexpectedly ("
+                            + e.getClass().getSimpleName() + ").",
                     pages,
                     stored,
                     skipped);
@@ -228,8 +235,7 @@ public class ChannelSync {
                     stored.secretId(),
                     "sync",
                     plain -> connector.fetch(
-                            new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain)),
-                            cursor));
+                            new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain)), cursor));
         }
         if (page == null) {
             throw ConnectorFailure.configuration("The " + connector.network() + " connector returned no page.");
@@ -245,7 +251,8 @@ public class ChannelSync {
         }
     }
 
-    private SyncResult handle(SyncStates.Claimed claimed, ConnectorFailure failure, int pages, int stored, int skipped) {
+    private SyncResult handle(
+            SyncStates.Claimed claimed, ConnectorFailure failure, int pages, int stored, int skipped) {
         ChannelAccount account = claimed.account();
         Instant now = clock.instant();
         String message = failure.getMessage() == null ? failure.kind().name() : failure.getMessage();
@@ -258,12 +265,19 @@ public class ChannelSync {
                 });
                 count(account, "credentials");
                 return new SyncResult(
-                        claimed.id(), SyncResult.Outcome.FAILED, pages, stored, skipped, failure.kind().name(), message);
+                        claimed.id(),
+                        SyncResult.Outcome.FAILED,
+                        pages,
+                        stored,
+                        skipped,
+                        failure.kind().name(),
+                        message);
             }
             case RATE_LIMITED -> {
-                Duration wait = failure.retryAfter() == null || failure.retryAfter().isNegative()
-                        ? settings.backoff()
-                        : failure.retryAfter();
+                Duration wait =
+                        failure.retryAfter() == null || failure.retryAfter().isNegative()
+                                ? settings.backoff()
+                                : failure.retryAfter();
                 boolean ours = transaction.execute(status -> {
                     if (!states.delayed(claimed.id(), node, now.plus(wait))) {
                         return false;
@@ -276,7 +290,13 @@ public class ChannelSync {
                 }
                 count(account, "delayed");
                 return new SyncResult(
-                        claimed.id(), SyncResult.Outcome.DELAYED, pages, stored, skipped, failure.kind().name(), message);
+                        claimed.id(),
+                        SyncResult.Outcome.DELAYED,
+                        pages,
+                        stored,
+                        skipped,
+                        failure.kind().name(),
+                        message);
             }
             case UNAVAILABLE -> {
                 Instant since = claimed.failingSince() == null ? now : claimed.failingSince();
@@ -292,7 +312,9 @@ public class ChannelSync {
                             now.plus(settings.backoffAfter(failures)))) {
                         return false;
                     }
-                    if (!Duration.between(since, now).minus(settings.incidentThreshold()).isNegative()) {
+                    if (!Duration.between(since, now)
+                            .minus(settings.incidentThreshold())
+                            .isNegative()) {
                         incidents.openAutomatic(account, since, message);
                     }
                     return true;
@@ -302,7 +324,13 @@ public class ChannelSync {
                 }
                 count(account, "unavailable");
                 return new SyncResult(
-                        claimed.id(), SyncResult.Outcome.FAILED, pages, stored, skipped, failure.kind().name(), message);
+                        claimed.id(),
+                        SyncResult.Outcome.FAILED,
+                        pages,
+                        stored,
+                        skipped,
+                        failure.kind().name(),
+                        message);
             }
             case REJECTED -> {
                 transaction.executeWithoutResult(status -> incidents.closeAutomatic(account, now));

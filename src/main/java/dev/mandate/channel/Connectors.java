@@ -29,7 +29,8 @@ public class Connectors {
             Connector other = byNetwork.put(network, connector);
             if (other != null) {
                 throw new IllegalStateException("Two connectors for the network '" + network + "': "
-                        + other.getClass().getName() + " and " + connector.getClass().getName() + ".");
+                        + other.getClass().getName() + " and "
+                        + connector.getClass().getName() + ".");
             }
         }
     }

@@ -57,7 +57,7 @@ public class Incidents {
                 .list();
     }
 
-    /** The incidents that overlap {@code [from, to)}, oldest first; open ones count as lasting until now. */
+    /** The incidents that overlap the period from {@code from} up to {@code to}, oldest first; open ones count as lasting until now. */
     @Transactional(readOnly = true)
     public List<Incident> during(WorkspaceId workspace, Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
@@ -87,8 +87,7 @@ public class Incidents {
 
     /** Enters an incident by hand; the brand and the agency lead may. {@code endedAt} may be {@code null}: open. */
     @Transactional
-    public Incident add(
-            Membership by, ChannelAccountId account, Instant startedAt, Instant endedAt, String cause) {
+    public Incident add(Membership by, ChannelAccountId account, Instant startedAt, Instant endedAt, String cause) {
         requireMayRecord(by);
         if (account == null) {
             throw new InvalidInput("accountId", "Choose the account whose network failed.");
@@ -115,8 +114,8 @@ public class Incidents {
         if (!known) {
             throw new InvalidInput("accountId", "The workspace has no such account.");
         }
-        Incident incident = insert(
-                by.workspaceId(), account, startedAt, endedAt, text, Incident.Source.MANUAL, by.accountId());
+        Incident incident =
+                insert(by.workspaceId(), account, startedAt, endedAt, text, Incident.Source.MANUAL, by.accountId());
         events.publishEvent(new ChannelEvents.IncidentOpened(by.workspaceId(), by.actor(), incident));
         return incident;
     }
@@ -139,14 +138,11 @@ public class Incidents {
     /** Opens the automatic incident of an account unless one is open; returns it if this call opened it. */
     @Transactional
     Optional<Incident> openAutomatic(ChannelAccount account, Instant startedAt, String cause) {
-        boolean open = jdbc.sql("""
+        boolean open =
+                jdbc.sql("""
                         select count(*) from channel.incident
                          where account_id = :a and ended_at is null and source = 'automatic'
-                        """)
-                        .param("a", account.id().value())
-                        .query(Long.class)
-                        .single()
-                > 0;
+                        """).param("a", account.id().value()).query(Long.class).single() > 0;
         if (open) {
             return Optional.empty();
         }

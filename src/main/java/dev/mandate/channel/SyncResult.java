@@ -13,13 +13,7 @@ package dev.mandate.channel;
  * @param message what went wrong, for people; {@code null} when nothing did
  */
 public record SyncResult(
-        ChannelAccountId account,
-        Outcome outcome,
-        int pages,
-        int stored,
-        int skipped,
-        String failure,
-        String message) {
+        ChannelAccountId account, Outcome outcome, int pages, int stored, int skipped, String failure, String message) {
 
     /** How a run ended. */
     public enum Outcome {

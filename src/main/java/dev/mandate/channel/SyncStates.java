@@ -168,7 +168,8 @@ class SyncStates {
 
     /** Gives the lease back without changing anything else (the run was cut short). */
     void release(ChannelAccountId id, String node) {
-        jdbc.sql("update channel.account set leased_by = null, leased_until = null where id = :id and leased_by = :node")
+        jdbc.sql(
+                        "update channel.account set leased_by = null, leased_until = null where id = :id and leased_by = :node")
                 .param("id", id.value())
                 .param("node", node)
                 .update();
