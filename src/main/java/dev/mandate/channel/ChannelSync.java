@@ -156,9 +156,6 @@ public class ChannelSync {
         boolean more;
         try {
             do {
-                if (pages > 0 && !states.renew(claimed.id(), node, leaseEnd())) {
-                    return lost(claimed, pages, stored, skipped);
-                }
                 Fetched page = fetch(connector, claimed.stored(), cursor);
                 pages++;
                 if (!page.items().isEmpty()) {
@@ -194,8 +191,15 @@ public class ChannelSync {
                     stored,
                     skipped);
         } catch (RuntimeException e) {
-            // A fault of the adapter: its message could hold anything, so people see only that it happened.
-            log.warn("The {} connector failed on account {}", account.network(), account.id(), e);
+            // A fault of the adapter: its message could hold anything (even a credential), so neither people nor
+            // the log see it; the type and the place are enough to find the bug.
+            StackTraceElement[] trace = e.getStackTrace();
+            log.warn(
+                    "The {} connector failed on account {}: {} at {}",
+                    account.network(),
+                    account.id(),
+                    e.getClass().getName(),
+                    trace.length == 0 ? "?" : trace[0]);
             return failed(
                     claimed,
                     "ERROR",

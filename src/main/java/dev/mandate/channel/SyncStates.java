@@ -96,16 +96,6 @@ class SyncStates {
                 == 1;
     }
 
-    /** Extends the lease before a further page; false if it was lost. */
-    boolean renew(ChannelAccountId id, String node, Instant until) {
-        return jdbc.sql("update channel.account set leased_until = :until where id = :id and leased_by = :node")
-                        .param("until", at(until))
-                        .param("id", id.value())
-                        .param("node", node)
-                        .update()
-                == 1;
-    }
-
     /** A run that went well: the errors are forgotten, the credential works, the lease is given back. */
     boolean succeeded(ChannelAccountId id, String node, Instant now, Instant next) {
         return jdbc.sql("""

@@ -402,6 +402,40 @@ class ChannelSyncTests {
         assertThat(fixtures.audited("channel.account-removed")).isEqualTo(1);
     }
 
+    @Test
+    void theSchedulerSyncsDueAccountsOnItsOwnUntilItIsStopped() throws Exception {
+        StubNetwork.Site site = network.site("brand", "pw-11").withItems("on schedule");
+        ChannelAccount account = fixtures.connect(site, T0);
+        ChannelProperties.Sync every50ms = new ChannelProperties.Sync(
+                true,
+                Duration.ofMillis(50),
+                2,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                "",
+                Duration.ofMinutes(5),
+                20,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        SyncScheduler scheduler =
+                new SyncScheduler(node("scheduled", arrivals, every50ms), new ChannelProperties(every50ms));
+
+        scheduler.start();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (fixtures.messages(account) == 0 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        } finally {
+            scheduler.stop();
+        }
+
+        assertThat(scheduler.isRunning()).isFalse();
+        assertThat(fixtures.messages(account)).isEqualTo(1);
+        assertThat(health(account).lastSuccessAt()).isEqualTo(T0);
+        assertThat(site.reads).as("synced once; not again before the interval").hasValue(1);
+    }
+
     private double skippedCounter() {
         var counter = meters.find("mandate.channel.sync.skipped")
                 .tag("network", TestStubConnector.NETWORK)
