@@ -55,9 +55,9 @@ class ChannelAccountApi {
         return accounts.health(member(workspaceId, caller).workspaceId());
     }
 
-    @GetMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}")
-    AccountHealth one(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
-        return accounts.health(member(workspaceId, caller).workspaceId(), ChannelAccountId.parse(accountId));
+    @GetMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}")
+    AccountHealth one(@PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
+        return accounts.health(member(workspaceId, caller).workspaceId(), ChannelAccountId.parse(channelAccountId));
     }
 
     /**
@@ -88,45 +88,48 @@ class ChannelAccountApi {
         return accounts.health(membership.workspaceId(), account.id());
     }
 
-    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}/test")
-    Connector.Verified test(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
-        return connections.test(member(workspaceId, caller), ChannelAccountId.parse(accountId));
+    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/test")
+    Connector.Verified test(
+            @PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
+        return connections.test(member(workspaceId, caller), ChannelAccountId.parse(channelAccountId));
     }
 
-    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}/sync")
-    SyncResult syncNow(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
-        return sync.syncNow(member(workspaceId, caller), ChannelAccountId.parse(accountId));
+    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/sync")
+    SyncResult syncNow(@PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
+        return sync.syncNow(member(workspaceId, caller), ChannelAccountId.parse(channelAccountId));
     }
 
-    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}/pause")
-    AccountHealth pause(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
+    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/pause")
+    AccountHealth pause(
+            @PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
         Membership membership = member(workspaceId, caller);
-        connections.pause(membership, ChannelAccountId.parse(accountId));
-        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(accountId));
+        connections.pause(membership, ChannelAccountId.parse(channelAccountId));
+        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(channelAccountId));
     }
 
-    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}/resume")
-    AccountHealth resume(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
+    @PostMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/resume")
+    AccountHealth resume(
+            @PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
         Membership membership = member(workspaceId, caller);
-        connections.resume(membership, ChannelAccountId.parse(accountId));
-        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(accountId));
+        connections.resume(membership, ChannelAccountId.parse(channelAccountId));
+        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(channelAccountId));
     }
 
-    @PutMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}/credential")
+    @PutMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/credential")
     AccountHealth replaceCredential(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
-            @Valid @RequestBody NewCredential body,
+            @PathVariable String channelAccountId,
+            @RequestBody NewCredential body,
             CurrentAccount caller) {
         Membership membership = member(workspaceId, caller);
-        connections.replaceCredential(membership, ChannelAccountId.parse(accountId), body.secret());
-        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(accountId));
+        connections.replaceCredential(membership, ChannelAccountId.parse(channelAccountId), body.secret());
+        return accounts.health(membership.workspaceId(), ChannelAccountId.parse(channelAccountId));
     }
 
-    @DeleteMapping("/api/workspaces/{workspaceId}/channel-accounts/{accountId}")
+    @DeleteMapping("/api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable String workspaceId, @PathVariable String accountId, CurrentAccount caller) {
-        connections.remove(member(workspaceId, caller), ChannelAccountId.parse(accountId));
+    void remove(@PathVariable String workspaceId, @PathVariable String channelAccountId, CurrentAccount caller) {
+        connections.remove(member(workspaceId, caller), ChannelAccountId.parse(channelAccountId));
     }
 
     /** The networks Mandate connects, and what connecting each asks for. */
@@ -201,7 +204,7 @@ class ChannelAccountApi {
     }
 
     /** A new credential for an account. */
-    record NewCredential(@NotBlank @Size(max = 2000) String secret) {
+    record NewCredential(String secret) {
 
         @Override
         public String toString() {

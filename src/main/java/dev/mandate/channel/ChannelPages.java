@@ -107,14 +107,14 @@ class ChannelPages {
         }
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/test")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/test")
     String test(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
-            Connector.Verified verified = connections.test(membership, ChannelAccountId.parse(accountId));
+            Connector.Verified verified = connections.test(membership, ChannelAccountId.parse(channelAccountId));
             return "The network accepted the account"
                     + (verified.displayName() == null || verified.displayName().isBlank()
                             ? "."
@@ -122,14 +122,14 @@ class ChannelPages {
         });
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/sync")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/sync")
     String syncNow(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
-            SyncResult result = sync.syncNow(membership, ChannelAccountId.parse(accountId));
+            SyncResult result = sync.syncNow(membership, ChannelAccountId.parse(channelAccountId));
             return switch (result.outcome()) {
                 case SYNCED -> "Synced: " + result.stored() + " new item(s).";
                 case DELAYED -> "The network asked Mandate to wait; the sync goes on later.";
@@ -142,55 +142,56 @@ class ChannelPages {
         });
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/pause")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/pause")
     String pause(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
-            connections.pause(membership, ChannelAccountId.parse(accountId));
+            connections.pause(membership, ChannelAccountId.parse(channelAccountId));
             return "The account is paused.";
         });
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/resume")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/resume")
     String resume(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
-            connections.resume(membership, ChannelAccountId.parse(accountId));
+            connections.resume(membership, ChannelAccountId.parse(channelAccountId));
             return "The account is synced again.";
         });
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/credential")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/credential")
     String replaceCredential(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             @RequestParam(defaultValue = "") String secret,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
-            connections.replaceCredential(membership, ChannelAccountId.parse(accountId), secret);
+            connections.replaceCredential(membership, ChannelAccountId.parse(channelAccountId), secret);
             return "The new credential works and is stored.";
         });
     }
 
-    @PostMapping("/workspaces/{workspaceId}/channels/{accountId}/remove")
+    @PostMapping("/workspaces/{workspaceId}/channels/{channelAccountId}/remove")
     String remove(
             @PathVariable String workspaceId,
-            @PathVariable String accountId,
+            @PathVariable String channelAccountId,
             @RequestParam(defaultValue = "") String confirm,
             CurrentAccount caller,
             RedirectAttributes redirect) {
         return act(workspaceId, caller, redirect, membership -> {
+            accounts.get(membership.workspaceId(), ChannelAccountId.parse(channelAccountId));
             if (!"yes".equals(confirm)) {
                 throw new InvalidInput("confirm", "Tick the box to confirm the removal.");
             }
-            connections.remove(membership, ChannelAccountId.parse(accountId));
+            connections.remove(membership, ChannelAccountId.parse(channelAccountId));
             return "The account is removed; what arrived through it stays in the inbox.";
         });
     }

@@ -1,5 +1,6 @@
 package dev.mandate.channel;
 
+import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.vault.Vault;
 import dev.mandate.workspace.Membership;
@@ -127,14 +128,21 @@ public class ChannelSync {
         Instant now = clock.instant();
         return states.claim(workspace, id, node, now, now.plus(settings.leaseDuration()))
                 .map(this::run)
-                .orElseGet(() -> new SyncResult(
-                        id,
-                        SyncResult.Outcome.NOT_RUN,
-                        0,
-                        0,
-                        0,
-                        null,
-                        "The account is being synced already, or it is paused, removed or not synced by Mandate."));
+                .orElseGet(() -> notRun(workspace, id));
+    }
+
+    private SyncResult notRun(WorkspaceId workspace, ChannelAccountId id) {
+        if (!states.exists(workspace, id)) {
+            throw new NotFound("channel account");
+        }
+        return new SyncResult(
+                id,
+                SyncResult.Outcome.NOT_RUN,
+                0,
+                0,
+                0,
+                null,
+                "The account is being synced already, or it is paused, removed or not synced by Mandate.");
     }
 
     /** Makes an account due now, for connectors that are told of new items (IMAP IDLE, webhooks). */

@@ -79,6 +79,16 @@ class SyncStates {
                 .optional();
     }
 
+    /** Whether the workspace has this account. */
+    boolean exists(WorkspaceId workspace, ChannelAccountId id) {
+        return jdbc.sql("select count(*) from channel.account where workspace_id = :w and id = :id")
+                        .param("w", workspace.value())
+                        .param("id", id.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Stores where the next fetch starts and what the page skipped, and extends the lease; false if it was lost. */
     boolean storePage(ChannelAccountId id, String node, String cursor, int skipped, Instant until) {
         return jdbc.sql("""

@@ -86,6 +86,16 @@ class WorkspaceIsolationTests {
 
     final Map<WorkspaceFixtures.Team, dev.mandate.contact.ContactId> contactIds = new java.util.HashMap<>();
 
+    @Autowired
+    dev.mandate.channel.ChannelAccounts channels;
+
+    @Autowired
+    dev.mandate.channel.Incidents incidents;
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.channel.ChannelAccountId> channelAccounts = new java.util.HashMap<>();
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.channel.IncidentId> incidentIds = new java.util.HashMap<>();
+
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
 
@@ -125,6 +135,13 @@ class WorkspaceIsolationTests {
             tasks.put(
                     team,
                     casework.followUp(owner, conversations.get(team), "Call back", Instant.now(), null)
+                            .id());
+            dev.mandate.channel.ChannelAccount channel = channels.connect(owner, "blog", "Blog", List.of("brand"));
+            channelAccounts.put(team, channel.id());
+            incidentIds.put(
+                    team,
+                    incidents
+                            .add(owner, channel.id(), Instant.now().minusSeconds(3600), null, "The blog was down")
                             .id());
         }
     }
@@ -185,7 +202,13 @@ class WorkspaceIsolationTests {
                         "DELETE /api/workspaces/{workspaceId}/contacts/{contactId}/identities",
                         "POST /api/workspaces/{workspaceId}/contacts/import",
                         "GET /workspaces/{workspaceId}/contacts/{contactId}",
-                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge");
+                        "POST /workspaces/{workspaceId}/contacts/{contactId}/merge",
+                        "POST /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/sync",
+                        "PUT /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/credential",
+                        "DELETE /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}",
+                        "POST /api/workspaces/{workspaceId}/incidents/{incidentId}/end",
+                        "POST /workspaces/{workspaceId}/channels/{channelAccountId}/remove",
+                        "POST /workspaces/{workspaceId}/channels/incidents/{incidentId}/end");
     }
 
     @Test
@@ -263,6 +286,8 @@ class WorkspaceIsolationTests {
         ids.put("conversationId", team -> conversations.get(team).toString());
         ids.put("taskId", team -> tasks.get(team).toString());
         ids.put("contactId", team -> contactIds.get(team).toString());
+        ids.put("channelAccountId", team -> channelAccounts.get(team).toString());
+        ids.put("incidentId", team -> incidentIds.get(team).toString());
         return ids;
     }
 }
