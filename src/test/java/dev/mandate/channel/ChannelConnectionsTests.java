@@ -16,8 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Connecting accounts through their connector: checked at the network first, the secret kept in the vault only. */
@@ -37,6 +40,9 @@ class ChannelConnectionsTests {
 
     @Autowired
     InMemoryVault vault;
+
+    @Autowired
+    ChannelSync sync;
 
     @Autowired
     WorkspaceService workspaces;
@@ -89,6 +95,33 @@ class ChannelConnectionsTests {
                 .query(String.class)
                 .single();
         assertThat(trail).contains("teststub").contains("CREDENTIALS").doesNotContain(SECRET);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noLogLineContainsASecret(CapturedOutput output) {
+        String first = "first-Zq81-" + SECRET;
+        String second = "second-Zq82-" + SECRET;
+        StubNetwork.Site site = network.site("brand", first).withItems("one", "two");
+        assertThatThrownBy(() -> connections.connect(
+                        fixtures.owner,
+                        "teststub",
+                        "Blog",
+                        Map.of("url", site.url(), "user", "brand", "password", "wrong-" + first)))
+                .isInstanceOf(CouldNotConnect.class);
+        ChannelAccount account = fixtures.connect(site, Instant.now());
+        assertThat(sync.syncNow(fixtures.workspace(), account.id()).stored()).isEqualTo(2);
+        site.password = second;
+        assertThat(sync.syncNow(fixtures.workspace(), account.id()).failure()).isEqualTo("CREDENTIALS");
+        connections.replaceCredential(fixtures.owner, account.id(), second);
+        site.then(StubNetwork.Answer.status(503));
+        assertThat(sync.syncNow(fixtures.workspace(), account.id()).failure()).isEqualTo("UNAVAILABLE");
+
+        assertThat(output.getAll())
+                .contains("failed: CREDENTIALS")
+                .contains("failed: UNAVAILABLE")
+                .doesNotContain(first)
+                .doesNotContain(second);
     }
 
     @Test
