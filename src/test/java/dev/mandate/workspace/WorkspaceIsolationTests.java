@@ -88,6 +88,16 @@ class WorkspaceIsolationTests {
 
     final Map<WorkspaceFixtures.Team, dev.mandate.contact.ContactId> contactIds = new java.util.HashMap<>();
 
+    @Autowired
+    dev.mandate.channel.ChannelAccounts channels;
+
+    @Autowired
+    dev.mandate.channel.Incidents incidents;
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.channel.ChannelAccountId> channelAccounts = new java.util.HashMap<>();
+
+    final Map<WorkspaceFixtures.Team, dev.mandate.channel.IncidentId> incidentIds = new java.util.HashMap<>();
+
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
 
@@ -130,6 +140,13 @@ class WorkspaceIsolationTests {
             tasks.put(
                     team,
                     casework.followUp(owner, conversations.get(team), "Call back", Instant.now(), null)
+                            .id());
+            dev.mandate.channel.ChannelAccount channel = channels.connect(owner, "blog", "Blog", List.of("brand"));
+            channelAccounts.put(team, channel.id());
+            incidentIds.put(
+                    team,
+                    incidents
+                            .add(owner, channel.id(), Instant.now().minusSeconds(3600), null, "The blog was down")
                             .id());
         }
     }
@@ -193,7 +210,13 @@ class WorkspaceIsolationTests {
                         "POST /workspaces/{workspaceId}/contacts/{contactId}/merge",
                         "GET /api/workspaces/{workspaceId}/replies/{replyId}",
                         "POST /api/workspaces/{workspaceId}/conversations/{conversationId}/replies",
-                        "GET /workspaces/{workspaceId}/conversations/{conversationId}/replies");
+                        "GET /workspaces/{workspaceId}/conversations/{conversationId}/replies",
+                        "POST /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/sync",
+                        "PUT /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}/credential",
+                        "DELETE /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}",
+                        "POST /api/workspaces/{workspaceId}/incidents/{incidentId}/end",
+                        "POST /workspaces/{workspaceId}/channels/{channelAccountId}/remove",
+                        "POST /workspaces/{workspaceId}/channels/incidents/{incidentId}/end");
     }
 
     @Test
@@ -294,6 +317,8 @@ class WorkspaceIsolationTests {
         ids.put("taskId", team -> tasks.get(team).toString());
         ids.put("contactId", team -> contactIds.get(team).toString());
         ids.put("replyId", team -> replies.get(team).toString());
+        ids.put("channelAccountId", team -> channelAccounts.get(team).toString());
+        ids.put("incidentId", team -> incidentIds.get(team).toString());
         return ids;
     }
 }
