@@ -7,7 +7,6 @@ import dev.mandate.account.AccountDirectory;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
-import dev.mandate.vault.InMemoryVault;
 import dev.mandate.workspace.WorkspaceAccess;
 import dev.mandate.workspace.WorkspaceService;
 import java.time.Duration;
@@ -37,9 +36,6 @@ class ChannelConnectionsTests {
 
     @Autowired
     Incidents incidents;
-
-    @Autowired
-    InMemoryVault vault;
 
     @Autowired
     ChannelSync sync;
@@ -87,7 +83,7 @@ class ChannelConnectionsTests {
                 });
 
         assertThat(accounts.of(fixtures.workspace())).isEmpty();
-        assertThat(vault.of(fixtures.workspace())).isEmpty();
+        assertThat(secretsHeld()).isZero();
         assertThat(fixtures.audited("channel.connect-failed")).isEqualTo(1);
         assertThat(fixtures.audited("channel.account-connected")).isZero();
         String trail = jdbc.sql("select string_agg(details::text, ' ') from audit.entry where workspace_id = :w")
@@ -155,7 +151,7 @@ class ChannelConnectionsTests {
         assertThat(health.hasCredential()).isTrue();
         assertThat(health.synced()).isTrue();
         assertThat(health.state()).isEqualTo(AccountState.ACTIVE);
-        assertThat(vault.of(fixtures.workspace())).hasSize(1);
+        assertThat(secretsHeld()).isEqualTo(1);
         String row = jdbc.sql("select row_to_json(a)::text from channel.account a where id = :id")
                 .param("id", account.id().value())
                 .query(String.class)
@@ -229,7 +225,7 @@ class ChannelConnectionsTests {
         connections.replaceCredential(fixtures.owner, account.id(), "rotated-" + SECRET);
         AccountHealth health = accounts.health(fixtures.workspace(), account.id());
         assertThat(health.credentialsFailed()).isFalse();
-        assertThat(vault.of(fixtures.workspace())).hasSize(1);
+        assertThat(secretsHeld()).isEqualTo(1);
         assertThat(fixtures.audited("channel.account-credential-replaced")).isEqualTo(1);
     }
 
@@ -261,5 +257,13 @@ class ChannelConnectionsTests {
                         InvalidInput.class, e -> assertThat(e.field()).isEqualTo("endedAt"));
         assertThat(fixtures.audited("channel.incident-opened")).isEqualTo(2);
         assertThat(fixtures.audited("channel.incident-ended")).isEqualTo(1);
+    }
+
+    /** Secrets the vault holds for the workspace (a removed one keeps its row without key material). */
+    private long secretsHeld() {
+        return jdbc.sql("select count(*) from vault.secret where workspace_id = :w and removed_at is null")
+                .param("w", fixtures.workspace().value())
+                .query(Long.class)
+                .single();
     }
 }
