@@ -48,6 +48,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Threading.</b> Each comment becomes an item with the comment id as {@code externalId}, its parent comment
  * as {@code parentExternalId} ({@code null} for a top-level comment, which starts a conversation) and the post as
  * {@code threadRoot}; the post itself comes as a {@code POST} item once per page, as the conversation's context.
+ * WordPress numbers posts and comments separately, so post 5 and comment 5 can both exist; as the inbox takes a
+ * parent that is a known post for a top-level comment, posts are {@code post-5} ({@code externalId} of the post,
+ * {@code threadRoot} of its comments) and comments plain {@code 5}. The comments endpoint lists only ordinary
+ * comments unless asked for {@code type=all}, which brings pingbacks and trackbacks too.
  * Authors are known by their e-mail address (their name where a comment has none, as pingbacks); comments written
  * by the connected user are the brand's.
  *
@@ -77,12 +81,15 @@ class WordPressConnector implements Connector {
     static final String NETWORK = "wordpress";
     static final int PAGE = 100;
     static final int OVERLAP = 10;
+    static final String POST_PREFIX = "post-";
 
     private static final Logger log = LoggerFactory.getLogger(WordPressConnector.class);
     private static final Pattern SAFE_KEY = Pattern.compile("^[A-Za-z0-9._:]+(-[A-Za-z0-9._:]+)*$");
 
     private final HttpClient http;
     private final Duration timeout;
+    private final int pageSize;
+    private final int overlap;
     private final Map<String, Long> userIds = new ConcurrentHashMap<>();
 
     @Autowired
@@ -91,6 +98,17 @@ class WordPressConnector implements Connector {
     }
 
     WordPressConnector(Duration connectTimeout, Duration timeout) {
+        this(connectTimeout, timeout, PAGE);
+    }
+
+    /** With pages of {@code pageSize} comments (WordPress allows up to 100). */
+    WordPressConnector(Duration connectTimeout, Duration timeout, int pageSize) {
+        if (pageSize < 2 || pageSize > 100) {
+            throw new IllegalArgumentException("WordPress pages have 2 to 100 comments.");
+        }
+        this.pageSize = pageSize;
+        // Each page must get further than the one before it.
+        this.overlap = Math.min(OVERLAP, (pageSize - 1) / 2);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -192,7 +210,7 @@ class WordPressConnector implements Connector {
         Site site = site(connection);
         long brandId = userId(connection, site);
         CommentCursor.Position at = cursor.position();
-        int start = Math.max(0, at.read() - OVERLAP);
+        int start = Math.max(0, at.read() - overlap);
         Site.Answer answer;
         JsonNode page;
         while (true) {
@@ -203,12 +221,14 @@ class WordPressConnector implements Connector {
                             "edit",
                             "status",
                             cursor.next().status,
+                            "type",
+                            "all",
                             "orderby",
                             "id",
                             "order",
                             "asc",
                             "per_page",
-                            PAGE,
+                            pageSize,
                             "offset",
                             start));
             if (answer.status() == 404) {
@@ -226,7 +246,7 @@ class WordPressConnector implements Connector {
             // Comments before the position were deleted (or moved to another list): step back until the page
             // overlaps what was read before, so none is skipped.
             if (start > 0 && (page.isEmpty() || first > at.lastId())) {
-                start = Math.max(0, start - PAGE);
+                start = Math.max(0, start - pageSize);
                 continue;
             }
             break;
@@ -240,8 +260,9 @@ class WordPressConnector implements Connector {
             JsonNode json = page.get(i);
             try {
                 InboundItem item = comment(json, brandId);
+                long post = json.path("post").asLong();
                 comments.add(item);
-                posts.add(Long.parseLong(item.threadRoot()));
+                posts.add(post);
                 lastId = Math.max(lastId, Long.parseLong(item.externalId()));
             } catch (Malformed e) {
                 skipped++;
@@ -260,7 +281,9 @@ class WordPressConnector implements Connector {
         int total = answer.intHeader("X-WP-Total", -1);
         int totalPages = answer.intHeader("X-WP-TotalPages", -1);
         boolean moreHere = !page.isEmpty()
-                && (total >= 0 ? read < total : totalPages >= 0 ? start / PAGE + 1 < totalPages : page.size() == PAGE);
+                && (total >= 0
+                        ? read < total
+                        : totalPages >= 0 ? start / pageSize + 1 < totalPages : page.size() == pageSize);
         CommentCursor.Position reached = new CommentCursor.Position(lastId, read);
         CommentCursor next;
         boolean more;
@@ -328,7 +351,7 @@ class WordPressConnector implements Connector {
                 NETWORK,
                 Long.toString(id),
                 parent == 0 ? null : Long.toString(parent),
-                Long.toString(post),
+                POST_PREFIX + post,
                 kind,
                 new InboundItem.Author(
                         handle, name.isEmpty() ? null : name, author != 0 && author == brandId ? Boolean.TRUE : null),
@@ -391,7 +414,7 @@ class WordPressConnector implements Connector {
             for (JsonNode post : answer.json("the " + type)) {
                 try {
                     InboundItem item = post(post);
-                    found.put(Long.parseLong(item.externalId()), item);
+                    found.put(Long.parseLong(item.externalId().substring(POST_PREFIX.length())), item);
                 } catch (Malformed e) {
                     log.warn(
                             "WordPress account {}: skipped a post ({})",
@@ -411,7 +434,7 @@ class WordPressConnector implements Connector {
         return new InboundItem(
                 null,
                 NETWORK,
-                Long.toString(id),
+                POST_PREFIX + id,
                 null,
                 null,
                 InboundItem.Kind.POST,
@@ -431,7 +454,7 @@ class WordPressConnector implements Connector {
     public Delivery reply(Connection connection, Reply reply) {
         Site site = site(connection);
         long parent = reply.parentExternalId() == null ? 0 : id(reply.parentExternalId(), "parentExternalId");
-        long post = reply.threadRoot() != null ? id(reply.threadRoot(), "threadRoot") : postOf(site, parent);
+        long post = reply.threadRoot() != null ? postId(reply.threadRoot()) : postOf(site, parent);
         ObjectNode body = Site.JSON.createObjectNode();
         body.put("post", post);
         body.put("parent", parent);
@@ -475,7 +498,7 @@ class WordPressConnector implements Connector {
                             "author",
                             author,
                             "post",
-                            reply.threadRoot(),
+                            reply.threadRoot() == null ? null : postId(reply.threadRoot()),
                             "orderby",
                             "id",
                             "order",
@@ -599,6 +622,12 @@ class WordPressConnector implements Connector {
             case SPAM -> status.equals("spam");
             case TRASH -> status.equals("trash");
         };
+    }
+
+    /** A post's id from its item's {@code externalId} ({@code post-12}; a bare {@code 12} is taken too). */
+    private static long postId(String threadRoot) {
+        String value = threadRoot.startsWith(POST_PREFIX) ? threadRoot.substring(POST_PREFIX.length()) : threadRoot;
+        return id(value, "threadRoot");
     }
 
     private static long id(String value, String field) {

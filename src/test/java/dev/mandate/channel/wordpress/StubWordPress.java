@@ -229,7 +229,9 @@ final class StubWordPress implements AutoCloseable {
                 case "approve" -> s.equals("approved");
                 default -> s.equals(status);
             };
+            String type = query.getOrDefault("type", "comment");
             if (statusMatches
+                    && (type.equals("all") || c.path("type").asString("comment").equals(type))
                     && (!query.containsKey("parent")
                             || c.path("parent").asLong() == Long.parseLong(query.get("parent")))
                     && (!query.containsKey("author")

@@ -146,14 +146,23 @@ class WordPressConnectorTests {
                     "<p>Hi " + i + "</p>");
         }
         long spam = site.comment(7, 0, "ghdhair", "ghd@example.net", 0, "spam", "<p>Buy GHD</p>");
+        long ping = site.comment(9, 0, "Jürg's adwyse", "", 0, "approved", "<p>Pingback: Man kann</p>");
+        site.comments.get(site.comments.size() - 1).put("type", "pingback");
 
         List<Fetched> pages = sync(null);
 
-        assertThat(pages).hasSize(4); // 232 comments in three pages of the approved and held ones, then the spam
-        assertThat(commentIds(pages).stream().distinct()).hasSize(233).contains(Long.toString(spam));
+        assertThat(pages).hasSize(4); // 233 comments in three pages of the approved and held ones, then the spam
+        assertThat(commentIds(pages).stream().distinct()).hasSize(234).contains(Long.toString(spam));
         assertThat(commentIds(pages))
                 .as("each page after the first starts a few comments back, never more")
-                .hasSizeLessThanOrEqualTo(233 + 2 * WordPressConnector.OVERLAP);
+                .hasSizeLessThanOrEqualTo(234 + 2 * WordPressConnector.OVERLAP);
+        InboundItem pingback = pages.stream()
+                .flatMap(p -> p.items().stream())
+                .filter(i -> i.externalId().equals(Long.toString(ping)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pingback.kind()).isEqualTo(InboundItem.Kind.PINGBACK);
+        assertThat(pingback.author().handle()).isEqualTo("Jürg's adwyse");
         assertThat(pages.get(pages.size() - 1).more()).isFalse();
         assertThat(site.requests)
                 .filteredOn(r -> r.startsWith("GET /wp-json/wp/v2/comments?"))
@@ -165,16 +174,16 @@ class WordPressConnectorTests {
         assertThat(firstPage)
                 .filteredOn(i -> i.kind() == InboundItem.Kind.POST)
                 .extracting(InboundItem::externalId)
-                .containsExactlyInAnyOrder("7", "8", "9");
+                .containsExactlyInAnyOrder("post-7", "post-8", "post-9");
         InboundItem post = firstPage.get(0);
         assertThat(post.title()).isEqualTo("Post 7 – on outsourcing");
         assertThat(post.text()).isEqualTo("About post 7…");
         InboundItem heiner = firstPage.stream()
-                .filter(i -> i.externalId().equals(Long.toString(first)) && i.kind() != InboundItem.Kind.POST)
+                .filter(i -> i.externalId().equals(Long.toString(first)))
                 .findFirst()
                 .orElseThrow();
         assertThat(heiner.parentExternalId()).isNull();
-        assertThat(heiner.threadRoot()).isEqualTo("7");
+        assertThat(heiner.threadRoot()).isEqualTo("post-7");
         assertThat(heiner.author()).isEqualTo(new InboundItem.Author("heiner@example.org", "Heiner", null));
         assertThat(heiner.text()).isEqualTo("Gut & schön");
         assertThat(heiner.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
