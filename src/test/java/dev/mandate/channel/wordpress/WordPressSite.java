@@ -52,6 +52,7 @@ final class WordPressSite implements AutoCloseable {
     private final String applicationPassword;
     private final long userId;
     private final Process server;
+    private final Thread shutdown;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -66,6 +67,12 @@ final class WordPressSite implements AutoCloseable {
         this.applicationPassword = applicationPassword;
         this.userId = userId;
         this.server = server;
+        // A run that is killed still stops the server and removes the database.
+        this.shutdown = new Thread(() -> {
+            stop(server);
+            cleanUp(name, config, work);
+        });
+        Runtime.getRuntime().addShutdownHook(shutdown);
     }
 
     /** What is missing on this machine for a real WordPress, or empty if it can run here. */
@@ -162,7 +169,7 @@ final class WordPressSite implements AutoCloseable {
                             work.resolve("router.php").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("server.log").toFile());
-            php_s.environment().putAll(env);
+            php_s.environment().put("MANDATE_WP_CONFIG", env.get("MANDATE_WP_CONFIG"));
             php_s.environment().put("PHP_CLI_SERVER_WORKERS", "2");
             server = php_s.start();
             WordPressSite site = new WordPressSite(
@@ -179,7 +186,7 @@ final class WordPressSite implements AutoCloseable {
         } finally {
             if (!started) {
                 if (server != null) {
-                    server.destroy();
+                    stop(server);
                 }
                 cleanUp(name, config, work);
             }
@@ -312,15 +319,32 @@ final class WordPressSite implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running this
+        }
+        stop(server);
+        cleanUp(name, config, work);
+    }
+
+    /** Stops php -S and its workers (PHP_CLI_SERVER_WORKERS forks them; they outlive their parent otherwise). */
+    private static void stop(Process server) {
+        List<ProcessHandle> workers = server.descendants().toList();
+        workers.forEach(ProcessHandle::destroy);
         server.destroy();
         try {
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+            for (ProcessHandle worker : workers) {
+                worker.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            workers.forEach(ProcessHandle::destroyForcibly);
         }
-        cleanUp(name, config, work);
     }
 
     private void awaitServing() throws InterruptedException, IOException {
