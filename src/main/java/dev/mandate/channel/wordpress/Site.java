@@ -202,10 +202,10 @@ final class Site {
             }
             throw ConnectorFailure.unavailable("WordPress at " + base.getHost() + " did not answer in time.", null);
         } catch (ConnectException e) {
-            throw ConnectorFailure.unavailable(unreachable(e), null);
+            throw ConnectorFailure.unavailable(unreachable(e), new Unreachable());
         } catch (IOException e) {
             if (unresolved(e)) {
-                throw ConnectorFailure.unavailable(unreachable(e), null);
+                throw ConnectorFailure.unavailable(unreachable(e), new Unreachable());
             }
             if (effect == Effect.CREATE) {
                 throw ConnectorFailure.unknownOutcome(
@@ -224,6 +224,18 @@ final class Site {
             }
             throw ConnectorFailure.unavailable("Interrupted while waiting for WordPress.", null);
         }
+    }
+
+    /** The cause of a failure where nothing answered at the site's address (no such host, connection refused). */
+    static final class Unreachable extends RuntimeException {
+        Unreachable() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether {@code failure} means that nothing answered at the address at all. */
+    static boolean unreachable(ConnectorFailure failure) {
+        return failure.getCause() instanceof Unreachable;
     }
 
     /** Why the site could not be reached, for a person. */

@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code threadRoot} of its comments) and comments plain {@code 5}. The comments endpoint lists only ordinary
  * comments unless asked for {@code type=all}, which brings pingbacks and trackbacks too.
  * Authors are known by their e-mail address (their name where a comment has none, as pingbacks); comments written
- * by the connected user are the brand's.
+ * by the connected user are the brand's, and a visitor who gives the brand's address is known by name instead, so
+ * that they never pass for the brand.
  *
  * <p><b>The cursor.</b> WordPress keeps no modification time for comments, so {@code modified_after} does not exist
  * on the comments endpoint, and {@code after} filters by the comment's own date, which an administrator or an
@@ -90,7 +91,10 @@ class WordPressConnector implements Connector {
     private final Duration timeout;
     private final int pageSize;
     private final int overlap;
-    private final Map<String, Long> userIds = new ConcurrentHashMap<>();
+    private final Map<String, Brand> brands = new ConcurrentHashMap<>();
+
+    /** The connected user: their id marks the brand's comments; their address is the brand's handle. */
+    private record Brand(long id, String email) {}
 
     @Autowired
     WordPressConnector() {
@@ -147,14 +151,13 @@ class WordPressConnector implements Connector {
         try {
             index = anonymous.get("", Map.of());
         } catch (ConnectorFailure e) {
-            if (e.kind() == ConnectorFailure.Kind.UNAVAILABLE
-                    && (e.getMessage().startsWith("There is no host")
-                            || e.getMessage().startsWith("Nothing accepts connections"))) {
+            if (Site.unreachable(e)) {
+                // At connect time that is a wrong address, not an outage.
                 throw ConnectorFailure.configuration(e.getMessage() + " Check the site's address.");
             }
             throw e;
         }
-        if (index.status() == 429 || index.status() >= 500) {
+        if (index.status() == 429 || index.status() >= 500 || index.status() >= 300 && index.status() < 400) {
             throw anonymous.failure(index, "the REST API index");
         }
         if (!index.ok() || !hasWpV2(index)) {
@@ -176,9 +179,9 @@ class WordPressConnector implements Connector {
             throw ConnectorFailure.credentials("The WordPress user '" + connection.setting("user")
                     + "' may not moderate comments; connect an editor or administrator.");
         }
-        userIds.put(userKey(connection), id);
         String name = user.path("name").asString("");
         String email = user.path("email").asString("").trim().toLowerCase(Locale.ROOT);
+        brands.put(userKey(connection), new Brand(id, email));
         return new Verified(
                 name.isBlank() ? connection.setting("user") : name, email.isBlank() ? List.of() : List.of(email));
     }
@@ -208,7 +211,7 @@ class WordPressConnector implements Connector {
             cursor = CommentCursor.START;
         }
         Site site = site(connection);
-        long brandId = userId(connection, site);
+        Brand brand = brand(connection, site);
         CommentCursor.Position at = cursor.position();
         int start = Math.max(0, at.read() - overlap);
         Site.Answer answer;
@@ -259,7 +262,7 @@ class WordPressConnector implements Connector {
         for (int i = 0; i < page.size(); i++) {
             JsonNode json = page.get(i);
             try {
-                InboundItem item = comment(json, brandId);
+                InboundItem item = comment(json, brand);
                 long post = json.path("post").asLong();
                 comments.add(item);
                 posts.add(post);
@@ -316,7 +319,7 @@ class WordPressConnector implements Connector {
         }
     }
 
-    private static InboundItem comment(JsonNode json, long brandId) throws Malformed {
+    private static InboundItem comment(JsonNode json, Brand brand) throws Malformed {
         if (json == null || !json.isObject()) {
             throw new Malformed("not an object");
         }
@@ -343,8 +346,12 @@ class WordPressConnector implements Connector {
         String name = json.path("author_name").asString("").trim();
         String email = json.path("author_email").asString("").trim().toLowerCase(Locale.ROOT);
         String url = json.path("author_url").asString("").trim();
-        String handle = !email.isEmpty() ? email : !name.isEmpty() ? name : !url.isEmpty() ? url : "anonymous";
         long author = json.path("author").asLong(0);
+        boolean byBrand = author != 0 && author == brand.id();
+        if (!byBrand && !email.isEmpty() && email.equals(brand.email())) {
+            email = ""; // a visitor giving the brand's address is not the brand: known by name instead
+        }
+        String handle = !email.isEmpty() ? email : !name.isEmpty() ? name : !url.isEmpty() ? url : "anonymous";
         String link = json.path("link").asString(null);
         return new InboundItem(
                 null,
@@ -353,8 +360,7 @@ class WordPressConnector implements Connector {
                 parent == 0 ? null : Long.toString(parent),
                 POST_PREFIX + post,
                 kind,
-                new InboundItem.Author(
-                        handle, name.isEmpty() ? null : name, author != 0 && author == brandId ? Boolean.TRUE : null),
+                new InboundItem.Author(handle, name.isEmpty() ? null : name, byBrand ? Boolean.TRUE : null),
                 text,
                 html,
                 null,
@@ -481,7 +487,7 @@ class WordPressConnector implements Connector {
     @Override
     public Optional<Delivery> findReply(Connection connection, Reply reply) {
         Site site = site(connection);
-        long author = userId(connection, site);
+        long author = brand(connection, site).id();
         long parent = reply.parentExternalId() == null ? 0 : id(reply.parentExternalId(), "parentExternalId");
         String marker = marker(reply);
         String text = normalise(reply.text());
@@ -655,21 +661,23 @@ class WordPressConnector implements Connector {
         return Site.address(connection.setting("url")) + "\n" + connection.setting("user");
     }
 
-    /** The connected user's id, which marks the brand's own comments; asked once per site and user. */
-    private long userId(Connection connection, Site site) {
-        Long known = userIds.get(userKey(connection));
+    /** The connected user, asked once per site and user. */
+    private Brand brand(Connection connection, Site site) {
+        Brand known = brands.get(userKey(connection));
         if (known != null) {
             return known;
         }
-        Site.Answer me = site.get("wp/v2/users/me", Map.of());
+        Site.Answer me = site.get("wp/v2/users/me", Map.of("context", "edit"));
         if (!me.ok()) {
             throw site.failure(me, "the user '" + connection.setting("user") + "'");
         }
-        long id = me.json("the user").path("id").asLong(0);
+        JsonNode user = me.json("the user");
+        long id = user.path("id").asLong(0);
         if (id <= 0) {
             throw ConnectorFailure.unavailable("WordPress answered the user without an id.", null);
         }
-        userIds.put(userKey(connection), id);
-        return id;
+        Brand brand = new Brand(id, user.path("email").asString("").trim().toLowerCase(Locale.ROOT));
+        brands.put(userKey(connection), brand);
+        return brand;
     }
 }

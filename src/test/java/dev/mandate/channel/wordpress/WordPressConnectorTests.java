@@ -196,6 +196,26 @@ class WordPressConnectorTests {
     }
 
     @Test
+    void doesNotTakeAVisitorWithTheBrandsAddressForTheBrand() {
+        long impostor = site.comment(7, 0, "Jürg", "juerg@example.com", 0, "approved", "<p>Alles gratis!</p>");
+        long brand = site.comment(
+                7, impostor, "Jürg", "juerg@example.com", StubWordPress.BRAND_ID, "approved", "<p>Nein.</p>");
+
+        List<InboundItem> items = connector.fetch(connection(), null).items();
+
+        InboundItem fake = items.stream()
+                .filter(i -> i.externalId().equals(Long.toString(impostor)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fake.author()).isEqualTo(new InboundItem.Author("Jürg", "Jürg", null));
+        InboundItem real = items.stream()
+                .filter(i -> i.externalId().equals(Long.toString(brand)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(real.author()).isEqualTo(new InboundItem.Author("juerg@example.com", "Jürg", true));
+    }
+
+    @Test
     void resumesFromTheStoredCursorWithoutMissingAComment() {
         for (int i = 0; i < 120; i++) {
             site.comment(7, 0, "V" + i, "v" + i + "@example.org", 0, "approved", "<p>c" + i + "</p>");
@@ -263,6 +283,36 @@ class WordPressConnectorTests {
                     assertThat(e.kind()).isEqualTo(ConnectorFailure.Kind.CREDENTIALS);
                     assertThat(e.getMessage()).contains("not allowed to edit comments");
                 });
+    }
+
+    @Test
+    void takesRetryAfterAsADateAndAPageThatIsNotJsonAsAnOutage() {
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+        site.failNext(StubWordPress.path("GET", "/wp-json/wp/v2/comments"), 429, Map.of("Retry-After", inAMinute), "");
+        assertThatThrownBy(() -> connector.fetch(connection(), null))
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class,
+                        e -> assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
+
+        site.failNext(
+                StubWordPress.path("GET", "/wp-json/wp/v2/comments"),
+                200,
+                Map.of(),
+                "<br /><b>Warning</b>: Undefined variable in functions.php<br />[{\"id\":1}]");
+        assertThatThrownBy(() -> connector.fetch(connection(), null))
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class, e -> assertThat(e.kind()).isEqualTo(ConnectorFailure.Kind.UNAVAILABLE));
+    }
+
+    @Test
+    void startsOverFromACursorItCannotRead() {
+        long only = site.comment(7, 0, "A", "a@example.org", 0, "approved", "<p>a</p>");
+
+        Fetched page = connector.fetch(connection(), "something from another connector");
+
+        assertThat(page.items()).extracting(InboundItem::externalId).contains(Long.toString(only));
+        assertThat(CommentCursor.parse(page.cursor()).all()).isEqualTo(new CommentCursor.Position(only, 1));
     }
 
     @Test
