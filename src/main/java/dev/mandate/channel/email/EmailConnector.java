@@ -344,14 +344,13 @@ class EmailConnector implements Connector {
         return List.copyOf(ids);
     }
 
-    private static MimeMessage compose(
-            Session session, Mailbox mailbox, Reply reply, InternetAddress to, String messageId) {
+    private MimeMessage compose(Session session, Mailbox mailbox, Reply reply, InternetAddress to, String messageId) {
         try {
             MimeMessage message = new KeyedMessage(session, messageId);
             message.setFrom(new InternetAddress(mailbox.from()));
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(subject(reply.subject()), "UTF-8");
-            message.setSentDate(Date.from(Instant.now()));
+            message.setSentDate(Date.from(clock.instant()));
             List<String> parent =
                     reply.parentExternalId() == null ? List.of() : MailMessages.ids(reply.parentExternalId());
             if (!parent.isEmpty()) {

@@ -427,6 +427,116 @@ class EmailConnectorTests {
     }
 
     @Test
+    void tellsASendThatWasNotConfirmedAsAnUnknownOutcomeAndARefusalAsRejected() throws Exception {
+        EmailConnector impatient = new EmailConnector(
+                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(800), EmailConnector.PAGE);
+        Reply reply = new Reply("outbox-1", "<m1@customer.test>", null, CUSTOMER, "Frage", "Antwort", List.of());
+
+        try (SilentSmtp smtp = new SilentSmtp(null)) {
+            assertThatThrownBy(() -> impatient.reply(smtp.connection(), reply))
+                    .isInstanceOfSatisfying(
+                            ConnectorFailure.class,
+                            failure -> assertThat(failure.kind())
+                                    .as("the message was handed over and never confirmed: it may have gone out")
+                                    .isEqualTo(ConnectorFailure.Kind.UNKNOWN_OUTCOME));
+            assertThat(smtp.sawEndOfData()).isTrue();
+        }
+        try (SilentSmtp smtp = new SilentSmtp("554 5.7.1 Message refused")) {
+            assertThatThrownBy(() -> impatient.reply(smtp.connection(), reply))
+                    .isInstanceOfSatisfying(
+                            ConnectorFailure.class,
+                            failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.REJECTED));
+        }
+        try (SilentSmtp smtp = new SilentSmtp("451 4.3.0 Try again later")) {
+            assertThatThrownBy(() -> impatient.reply(smtp.connection(), reply))
+                    .isInstanceOfSatisfying(
+                            ConnectorFailure.class,
+                            failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.UNAVAILABLE));
+        }
+    }
+
+    /**
+     * An SMTP server that takes a whole message and then answers {@code verdict}, or nothing at all (as a server that
+     * hangs after the message went out).
+     */
+    final class SilentSmtp implements AutoCloseable {
+
+        private final java.net.ServerSocket server =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        private final java.util.concurrent.atomic.AtomicBoolean endOfData =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final Thread thread;
+
+        SilentSmtp(String verdict) throws java.io.IOException {
+            thread = new Thread(() -> serve(verdict));
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve(String verdict) {
+            try (java.net.Socket socket = server.accept();
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                    var out = new java.io.PrintWriter(socket.getOutputStream(), true)) {
+                out.print("220 fake ESMTP\r\n");
+                out.flush();
+                boolean data = false;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (data) {
+                        if (line.equals(".")) {
+                            endOfData.set(true);
+                            if (verdict == null) {
+                                Thread.sleep(5_000);
+                                return;
+                            }
+                            out.print(verdict + "\r\n");
+                            out.flush();
+                            data = false;
+                        }
+                        continue;
+                    }
+                    String command = line.toUpperCase(java.util.Locale.ROOT);
+                    if (command.startsWith("EHLO")) {
+                        out.print("250-fake\r\n250 AUTH PLAIN\r\n");
+                    } else if (command.startsWith("AUTH")) {
+                        out.print("235 2.7.0 ok\r\n");
+                    } else if (command.startsWith("DATA")) {
+                        out.print("354 go on\r\n");
+                        data = true;
+                    } else if (command.startsWith("QUIT")) {
+                        out.print("221 bye\r\n");
+                        out.flush();
+                        return;
+                    } else {
+                        out.print("250 ok\r\n");
+                    }
+                    out.flush();
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the test is over
+            }
+        }
+
+        Connection connection() {
+            Map<String, String> settings =
+                    new HashMap<>(EmailConnectorTests.this.connection().settings());
+            settings.put("smtpPort", Integer.toString(server.getLocalPort()));
+            return new Connection(account, settings, Connection.Secret.of(BRAND_PASSWORD));
+        }
+
+        boolean sawEndOfData() {
+            return endOfData.get();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            thread.interrupt();
+        }
+    }
+
+    @Test
     void composesRepliesWithOneReAndTheWholeThreadInReferences() {
         assertThat(EmailConnector.subject("Re: RE: Aw: Rechnung")).isEqualTo("Re: Rechnung");
         assertThat(EmailConnector.subject(null)).isEqualTo("Re: your message");

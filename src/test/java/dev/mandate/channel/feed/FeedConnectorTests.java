@@ -128,6 +128,12 @@ class FeedConnectorTests {
         serve("/atom", 200, "application/atom+xml", Map.of(), ATOM);
         serve("/busy", 429, "text/plain", Map.of("Retry-After", "120"), "slow down");
         serve("/down", 503, "text/plain", Map.of(), "down for maintenance");
+        serve("/entity", 200, "application/rss+xml", Map.of(), """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <rss version="2.0"><channel><title>&secret;</title>
+                <item><title>&secret;</title><guid>x</guid></item></channel></rss>
+                """);
         serve("/page", 200, "text/html; charset=utf-8", Map.of(), "<!doctype html><html><body>Hallo</body></html>");
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -266,6 +272,11 @@ class FeedConnectorTests {
                     assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("does not serve an RSS or Atom feed", "text/html");
                 });
+        assertThatThrownBy(() -> connector.fetch(feed("/entity", ""), null))
+                .as("a feed with a document type (external entities) is refused, nothing is read from disk")
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION));
         assertThatThrownBy(() -> connector.verify(feed("/nothing-here", "")))
                 .isInstanceOfSatisfying(
                         ConnectorFailure.class,
