@@ -11,7 +11,8 @@ final class HtmlText {
 
     private static final Pattern HIDDEN =
             Pattern.compile("(?is)<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
-    private static final Pattern BREAK = Pattern.compile("(?i)<\\s*(br|/p|/div|/li|/tr|/h[1-6]|/blockquote)\\b[^>]*>");
+    private static final Pattern PARAGRAPH = Pattern.compile("(?i)<\\s*/(p|div|h[1-6]|blockquote|table)\\b[^>]*>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<\\s*(br|/li|/tr)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
 
@@ -19,6 +20,7 @@ final class HtmlText {
 
     static String of(String html) {
         String text = HIDDEN.matcher(html).replaceAll(" ");
+        text = PARAGRAPH.matcher(text).replaceAll("\n\n");
         text = BREAK.matcher(text).replaceAll("\n");
         text = TAG.matcher(text).replaceAll("");
         text = decode(text);
