@@ -170,23 +170,34 @@ record Mailbox(
      * fix; a timeout or a broken connection is the server being down for now.
      */
     static ConnectorFailure reach(String what, String host, int port, MessagingException e) {
-        Throwable cause = rootCause(e);
-        if (cause instanceof UnknownHostException) {
+        if (causedBy(e, UnknownHostException.class)) {
             return ConnectorFailure.configuration("No " + what + " is known by the name '" + host + "'.");
         }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+        if (causedBy(e, ConnectException.class) || causedBy(e, NoRouteToHostException.class)) {
             return ConnectorFailure.configuration(
                     "Nothing answers at " + host + ":" + port + "; check the " + what + " host, port and security.");
         }
-        if (cause instanceof SocketTimeoutException) {
-            return ConnectorFailure.unavailable("The " + what + " at " + host + " did not answer in time.", null);
-        }
-        if (cause instanceof javax.net.ssl.SSLException) {
+        if (causedBy(e, javax.net.ssl.SSLException.class)
+                || (e.getMessage() != null && e.getMessage().contains("STARTTLS"))) {
             return ConnectorFailure.configuration("A secure connection to " + host + ":" + port
                     + " failed; check the security setting (ssl, starttls or none) and the server's certificate.");
         }
+        if (causedBy(e, SocketTimeoutException.class)) {
+            return ConnectorFailure.unavailable("The " + what + " at " + host + " did not answer in time.", null);
+        }
         return ConnectorFailure.unavailable(
-                "The " + what + " at " + host + " failed: " + cause.getClass().getSimpleName() + ".", null);
+                "The " + what + " at " + host + " failed: "
+                        + rootCause(e).getClass().getSimpleName() + ".",
+                null);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable rootCause(Throwable e) {

@@ -63,7 +63,8 @@ class EmailConnectorTests {
     static final String CUSTOMER = "kunde@customer.test";
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetup.dynamicPort(
+                    new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP, ServerSetupTest.IMAPS}))
             .withConfiguration(GreenMailConfiguration.aConfig()
                     .withUser(BRAND, BRAND, BRAND_PASSWORD)
                     .withUser(CUSTOMER, CUSTOMER, "customer-secret"));
@@ -201,6 +202,25 @@ class EmailConnectorTests {
                     assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("127.0.0.1:1");
                 });
+
+        settings.put("imapPort", Integer.toString(mail.getImaps().getPort()));
+        settings.put("imapSecurity", "ssl");
+        assertThatThrownBy(
+                        () -> connector.verify(new Connection(account, settings, Connection.Secret.of(BRAND_PASSWORD))))
+                .as("a server whose certificate is not trusted (GreenMail's own)")
+                .isInstanceOfSatisfying(ConnectorFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
+                    assertThat(failure.getMessage()).contains("secure connection");
+                });
+
+        settings.put("imapPort", Integer.toString(mail.getImap().getPort()));
+        settings.put("imapSecurity", "starttls");
+        assertThatThrownBy(
+                        () -> connector.verify(new Connection(account, settings, Connection.Secret.of(BRAND_PASSWORD))))
+                .as("a server that does not offer the STARTTLS the setting requires")
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION));
 
         settings.put("imapPort", "143");
         settings.put("imapSecurity", "tls-please");
