@@ -188,19 +188,21 @@ class MessageRecorder {
                 || parent.equals(message.contextExternalId())
                 || posts.contains(new ContextKey(account, parent))) {
             // A top-level item: its own thread, or the direct-message thread it names.
-            ThreadKey thread =
-                    new ThreadKey(account, message.threadKey() != null ? message.threadKey() : message.externalId());
-            if (starts.stream().noneMatch(s -> s.thread().equals(thread))) {
-                starts.add(new NewConversation(thread, message));
-            }
-            where = new Placed(null, thread, null);
+            where = topLevel(message, starts);
         } else {
             Key parentKey = new Key(account, parent);
             Placed parentPlace = fresh.containsKey(parentKey)
                     ? place(fresh.get(parentKey), fresh, inserted, inDatabase, posts, placed, starts, visiting)
                     : inDatabase.get(parentKey);
             if (parentPlace == null || (parentPlace.conversation() == null && parentPlace.thread() == null)) {
-                return null; // the parent has not arrived, or waits itself: so does this reply
+                if (message.threadKey() == null) {
+                    return null; // the parent has not arrived, or waits itself: so does this reply
+                }
+                // An e-mail or direct message names its thread: it joins it even when the message it answers never
+                // arrives here (the brand's reply was sent elsewhere, the customer answers an old newsletter).
+                where = topLevel(message, starts);
+                placed.put(key, where);
+                return where;
             }
             // A parent of this batch is known by its new id; one stored before carries its id as parent().
             UUID parentId = fresh.containsKey(parentKey) ? inserted.get(parentKey) : parentPlace.parent();
@@ -208,6 +210,16 @@ class MessageRecorder {
         }
         placed.put(key, where);
         return where;
+    }
+
+    /** Where a message goes that starts or joins the thread it names (its own id for a top-level comment). */
+    private static Placed topLevel(IncomingMessage message, List<NewConversation> starts) {
+        ThreadKey thread = new ThreadKey(
+                message.account().value(), message.threadKey() != null ? message.threadKey() : message.externalId());
+        if (starts.stream().noneMatch(s -> s.thread().equals(thread))) {
+            starts.add(new NewConversation(thread, message));
+        }
+        return new Placed(null, thread, null);
     }
 
     private void storeContexts(WorkspaceId workspace, List<IncomingContext> contexts) {

@@ -94,10 +94,12 @@ final class ItemRules {
             return reject(index, "attachments", "At most " + MAX_ATTACHMENTS + " attachments.");
         }
         for (InboundItem.Attachment attachment : item.attachments()) {
+            // An e-mail's attachments have no link, only a name: they are listed, not fetched.
             if (attachment == null
-                    || attachment.url() == null
-                    || !URL.matcher(attachment.url()).matches()) {
-                return reject(index, "attachments", "Each attachment needs an http or https url.");
+                    || (attachment.url() == null
+                            ? attachment.name() == null || attachment.name().isBlank()
+                            : !URL.matcher(attachment.url()).matches())) {
+                return reject(index, "attachments", "Each attachment needs an http or https url, or at least a name.");
             }
         }
         if (item.raw() != null && item.raw().length() > MAX_RAW) {
