@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * if the network does not have it.
  */
 @Component
-class OutboxWorker implements SmartLifecycle {
+public class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 20;
@@ -62,8 +62,8 @@ class OutboxWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** One round: how many replies it took (sent, reconciled or put back). */
-    int runOnce() {
+    /** One round now (the scheduler runs them every few seconds): how many replies it took (sent, reconciled or put back). */
+    public int runOnce() {
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> outbox.expireLeases(now));
         List<Outbox.Entry> claimed =

@@ -80,6 +80,18 @@ class WordPressConnectorIT {
     @Autowired
     List<Connector> connectors;
 
+    @Autowired
+    dev.mandate.channel.ChannelConnections connections;
+
+    @Autowired
+    dev.mandate.channel.ChannelSync sync;
+
+    @Autowired
+    dev.mandate.publish.Replies replies;
+
+    @Autowired
+    dev.mandate.publish.OutboxWorker outbox;
+
     /** Small pages, so that paging and the cursor's offsets are exercised on the real API. */
     WordPressConnector connector = new WordPressConnector(Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
 
@@ -257,6 +269,69 @@ class WordPressConnectorIT {
     }
 
     @Test
+    void connectsSyncsAndRepliesThroughMandateItself() throws Exception {
+        // The whole way as a user goes it: the owner connects the site (checked at WordPress, the application
+        // password into the vault), the sync runtime reads it, a reply is written in the conversation and the outbox
+        // worker puts it on the page.
+        long post = site.post(
+                "Neue Öffnungszeiten",
+                "Ab Montag öffnen wir um sieben.",
+                Instant.now().minusSeconds(3600));
+        long question = site.visitorComment(post, 0, "Hanna", "hanna@example.org", "Auch samstags um sieben?");
+        WorkspaceFixtures.Team team = new WorkspaceFixtures(workspaces, accounts).brandWithAgency();
+        Membership owner =
+                new Membership(team.workspace(), team.owner().account().id(), "Olga Owner", Role.OWNER);
+        Membership agent =
+                new Membership(team.workspace(), team.agent().account().id(), "Aga Agent", Role.AGENT);
+
+        ChannelAccount account = connections.connect(
+                owner,
+                "wordpress",
+                "Bäckerei-Blog",
+                Map.of(
+                        "url",
+                        site.url(),
+                        "user",
+                        WordPressSite.USER,
+                        "password",
+                        site.password().reveal()));
+        dev.mandate.channel.SyncResult synced = sync.syncNow(owner, account.id());
+        assertThat(synced.failure()).isNull();
+        assertThat(synced.stored()).isGreaterThanOrEqualTo(1);
+
+        ConversationThread hanna = conversationsByFirstMessage(owner).get(Long.toString(question));
+        assertThat(hanna).as("Hanna's question is a conversation").isNotNull();
+        assertThat(hanna.contextTitle()).isEqualTo("Neue Öffnungszeiten");
+
+        dev.mandate.publish.OutgoingReply queued =
+                replies.write(agent, hanna.id(), null, "Ja, auch samstags ab sieben Uhr.");
+        outbox.runOnce();
+
+        dev.mandate.publish.OutgoingReply sent = replies.get(agent, queued.id());
+        assertThat(sent.state()).as(String.valueOf(sent.problem())).isEqualTo(dev.mandate.publish.ReplyState.DELIVERED);
+        JsonNode written = site.rest("GET", "wp/v2/comments/" + sent.externalId() + "?context=edit", null);
+        assertThat(written.path("parent").asLong()).isEqualTo(question);
+        assertThat(written.path("post").asLong()).isEqualTo(post);
+        String html = site.page(
+                site.rest("GET", "wp/v2/posts/" + post, null).path("link").asString());
+        assertThat(html.indexOf("<li id=\"comment-" + sent.externalId() + "\""))
+                .as("the reply on the page, under Hanna's question")
+                .isGreaterThan(html.indexOf("<li id=\"comment-" + question + "\""));
+        assertThat(html).contains("Ja, auch samstags ab sieben Uhr.");
+
+        assertThat(sync.syncNow(owner, account.id()).stored())
+                .as("the next sync finds the reply already in the thread")
+                .isZero();
+        ConversationThread answered = inbox.conversation(owner, hanna.id());
+        assertThat(answered.messages())
+                .extracting(ThreadMessage::externalId)
+                .containsExactly(Long.toString(question), sent.externalId());
+        assertThat(answered.messages().get(1).direction()).isEqualTo(Direction.OUTBOUND);
+        String trail = auditDetails(team);
+        assertThat(trail).doesNotContain(site.password().reveal());
+    }
+
+    @Test
     void refusesAWrongApplicationPasswordAndAnAddressWithoutTheRestApi() throws IOException {
         assertThatThrownBy(() -> connector.verify(
                         connection(null, site.url(), Connection.Secret.of("abcd EFGH ijkl MNOP qrst UVWX"))))
@@ -398,6 +473,18 @@ class WordPressConnectorIT {
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String auditDetails(WorkspaceFixtures.Team team) throws java.sql.SQLException {
+        try (java.sql.Connection db = TestDatabase.get().connect();
+                java.sql.PreparedStatement query = db.prepareStatement(
+                        "select coalesce(string_agg(details::text, ' '), '') from audit.entry where workspace_id = ?")) {
+            query.setObject(1, team.id().value());
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }
