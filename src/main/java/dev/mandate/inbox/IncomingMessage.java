@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param links JSON array text, or {@code null}
  * @param attachments JSON array text, or {@code null}
  * @param raw the payload as the source sent it, JSON text, or {@code null}
+ * @param title its own title where it has one (an e-mail's subject, a feed entry's headline), or {@code null}; the
+ *     title of a conversation it starts without a post above it
  */
 public record IncomingMessage(
         ChannelAccountId account,
@@ -35,7 +37,8 @@ public record IncomingMessage(
         String links,
         String attachments,
         String raw,
-        Instant createdAt) {
+        Instant createdAt,
+        String title) {
 
     public IncomingMessage {
         Objects.requireNonNull(account, "account");

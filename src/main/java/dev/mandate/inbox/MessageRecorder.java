@@ -440,6 +440,7 @@ class MessageRecorder {
         String[] kinds = new String[n];
         String[] languages = new String[n];
         String[] contexts = new String[n];
+        String[] titles = new String[n];
         UUID[] contacts = new UUID[n];
         Timestamp[] started = new Timestamp[n];
         for (int i = 0; i < n; i++) {
@@ -452,6 +453,7 @@ class MessageRecorder {
             kinds[i] = first.kind().name();
             languages[i] = first.language();
             contexts[i] = first.contextExternalId() != null ? first.contextExternalId() : first.parentExternalId();
+            titles[i] = first.title();
             contacts[i] = first.contact() == null ? null : first.contact().value();
             started[i] = timestamp(first.createdAt());
         }
@@ -461,10 +463,12 @@ class MessageRecorder {
                                                         context_url, contact_id,
                                                         state, priority, started_at, last_message_at, version)
                         select c.id, :workspace, c.account, c.key, c.network, c.kind, c.language, c.context, x.id,
-                               x.title, x.url, c.contact, 'OPEN', 'NORMAL', c.started, c.started, 0
+                               coalesce(x.title, left(c.title, 300)), x.url, c.contact, 'OPEN', 'NORMAL', c.started,
+                               c.started, 0
                           from unnest(:ids::uuid[], :accounts::uuid[], :keys::text[], :networks::text[], :kinds::text[],
-                                      :languages::text[], :contexts::text[], :contacts::uuid[], :started::timestamptz[])
-                               as c (id, account, key, network, kind, language, context, contact, started)
+                                      :languages::text[], :contexts::text[], :titles::text[], :contacts::uuid[],
+                                      :started::timestamptz[])
+                               as c (id, account, key, network, kind, language, context, title, contact, started)
                           left join inbox.context x on x.channel_account_id = c.account and x.external_id = c.context
                         on conflict (channel_account_id, thread_key) do nothing
                         """)
@@ -476,6 +480,7 @@ class MessageRecorder {
                 .param("kinds", kinds)
                 .param("languages", languages)
                 .param("contexts", contexts)
+                .param("titles", titles)
                 .param("contacts", contacts)
                 .param("started", started)
                 .update();

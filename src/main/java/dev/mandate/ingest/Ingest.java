@@ -197,7 +197,8 @@ public class Ingest {
                     ItemRules.json(item.links()),
                     ItemRules.json(item.attachments()),
                     item.raw(),
-                    item.createdAt());
+                    item.createdAt(),
+                    item.title());
         }
     }
 }

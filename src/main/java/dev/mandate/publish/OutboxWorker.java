@@ -149,7 +149,8 @@ public class OutboxWorker implements SmartLifecycle {
                 null,
                 null,
                 null,
-                delivery.at());
+                delivery.at(),
+                null);
     }
 
     private void handle(Outbox.Entry entry, ConnectorFailure failure) {

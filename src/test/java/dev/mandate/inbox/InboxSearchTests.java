@@ -315,7 +315,8 @@ class InboxSearchTests {
                 null,
                 null,
                 null,
-                NOW.minus(hoursAgo, ChronoUnit.HOURS));
+                NOW.minus(hoursAgo, ChronoUnit.HOURS),
+                null);
         List<Recorded> recorded =
                 transactions.execute(tx -> inbox.record(owner.workspaceId(), List.of(), List.of(message)));
         return recorded.get(0).conversation();
@@ -341,7 +342,8 @@ class InboxSearchTests {
                 null,
                 null,
                 null,
-                NOW.minus(hoursAgo, ChronoUnit.HOURS));
+                NOW.minus(hoursAgo, ChronoUnit.HOURS),
+                null);
     }
 
     private String firstExternalId(ConversationId conversation) {

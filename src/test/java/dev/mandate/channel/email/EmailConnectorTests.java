@@ -90,6 +90,18 @@ class EmailConnectorTests {
     @Autowired
     AccountDirectory accounts;
 
+    @Autowired
+    dev.mandate.channel.ChannelConnections connections;
+
+    @Autowired
+    dev.mandate.channel.ChannelSync sync;
+
+    @Autowired
+    dev.mandate.publish.Replies replies;
+
+    @Autowired
+    dev.mandate.publish.OutboxWorker outbox;
+
     Membership owner;
     ChannelAccount account;
 
@@ -349,6 +361,56 @@ class EmailConnectorTests {
         assertThat(conversations())
                 .singleElement()
                 .satisfies(c -> assertThat(c.messageCount()).isEqualTo(2));
+    }
+
+    @Test
+    void answersACustomerThroughMandateItselfInOneConversation() throws Exception {
+        // Connected as a user does it (the password checked at the mailbox and kept in the vault), read by the sync
+        // runtime, answered in the conversation and sent by the outbox worker.
+        createSentFolder();
+        WorkspaceFixtures.Team team = new WorkspaceFixtures(workspaces, accounts).brandWithAgency();
+        Membership brandOwner =
+                new Membership(team.workspace(), team.owner().account().id(), "Olga Owner", Role.OWNER);
+        Map<String, String> values = new HashMap<>(connection().settings());
+        values.put("password", BRAND_PASSWORD);
+        ChannelAccount mailbox = connections.connect(brandOwner, "email", "Service", values);
+        deliver(customerMail("<e2e-1@customer.test>", "", plain("Ist meine Bestellung unterwegs?")));
+
+        assertThat(sync.syncNow(brandOwner, mailbox.id()).stored()).isEqualTo(1);
+        ConversationSummary question =
+                inbox.conversations(brandOwner, 10, null).conversations().get(0);
+        assertThat(question.contextTitle())
+                .as("an e-mail thread is titled by its subject")
+                .isEqualTo("Frage zur Rechnung für März");
+
+        dev.mandate.publish.OutgoingReply queued =
+                replies.write(brandOwner, question.id(), null, "Ja, sie kommt morgen.");
+        outbox.runOnce();
+
+        dev.mandate.publish.OutgoingReply sent = replies.get(brandOwner, queued.id());
+        assertThat(sent.state()).as(String.valueOf(sent.problem())).isEqualTo(dev.mandate.publish.ReplyState.DELIVERED);
+        assertThat(mail.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = mail.getReceivedMessagesForDomain("customer.test")[0];
+        assertThat(received.getMessageID()).isEqualTo(sent.externalId());
+        assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<e2e-1@customer.test>");
+        assertThat(received.getSubject()).isEqualTo("Re: Frage zur Rechnung für März");
+
+        deliver(customerMail(
+                "<e2e-2@customer.test>",
+                "Mon, 23 Nov 2026 11:40:00 +0100",
+                "In-Reply-To: " + sent.externalId() + "\r\nReferences: <e2e-1@customer.test> " + sent.externalId()
+                        + "\r\n",
+                plain("Danke!")));
+        assertThat(sync.syncNow(brandOwner, mailbox.id()).stored()).isEqualTo(1);
+
+        ConversationThread thread = inbox.conversation(brandOwner, question.id());
+        assertThat(inbox.conversations(brandOwner, 10, null).conversations()).hasSize(1);
+        assertThat(thread.messages())
+                .extracting(ThreadMessage::externalId)
+                .containsExactly("<e2e-1@customer.test>", sent.externalId(), "<e2e-2@customer.test>");
+        assertThat(thread.messages())
+                .extracting(ThreadMessage::direction)
+                .containsExactly(Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND);
     }
 
     @Test
