@@ -601,7 +601,8 @@ class MessageRecorder {
                         update inbox.conversation c
                            set last_message_at = w.last_at,
                                started_at = least(c.started_at, w.first_at),
-                               waiting_since = w.waiting_since,
+                               -- a monitoring hit (a feed entry) is nobody waiting for the brand's answer
+                               waiting_since = case when c.kind = 'MONITORING' then null else w.waiting_since end,
                                state = case
                                    when w.last_direction = 'INBOUND' and c.state in ('WAITING', 'CLOSED') then 'OPEN'
                                    when w.last_direction = 'OUTBOUND' and c.state = 'OPEN' then 'WAITING'
