@@ -229,6 +229,27 @@ public class ChannelAccounts {
                 .optional();
     }
 
+    /** The account, if it belongs to the workspace and still receives: a removed account takes no new messages. */
+    @Transactional(readOnly = true)
+    public Optional<ChannelAccount> findReceiving(WorkspaceId workspace, ChannelAccountId id) {
+        return jdbc.sql("select * from channel.account where workspace_id = :workspace and id = :id"
+                        + " and state <> 'removed'")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(ChannelAccounts::read)
+                .optional();
+    }
+
+    /** The workspace's accounts that still receive (not removed). */
+    @Transactional(readOnly = true)
+    public List<ChannelAccount> receiving(WorkspaceId workspace) {
+        return jdbc.sql("select * from channel.account where workspace_id = :workspace and state <> 'removed'"
+                        + " order by network, name")
+                .param("workspace", workspace.value())
+                .query(ChannelAccounts::read)
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public ChannelAccount get(WorkspaceId workspace, ChannelAccountId id) {
         return find(workspace, id).orElseThrow(() -> new NotFound("channel account"));

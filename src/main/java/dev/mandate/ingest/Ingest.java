@@ -70,8 +70,10 @@ public class Ingest {
             if (problem.isEmpty()) {
                 Optional<ChannelAccount> account = known.computeIfAbsent(item.account(), id -> find(workspace, id));
                 if (account.isEmpty()) {
-                    problem = Optional.of(
-                            new Rejection(index, "account", "No channel account with this id in this workspace."));
+                    problem = Optional.of(new Rejection(
+                            index,
+                            "account",
+                            "No channel account with this id in this workspace (or it was removed)."));
                 } else if (item.network() != null
                         && !item.network()
                                 .toLowerCase(Locale.ROOT)
@@ -143,7 +145,7 @@ public class Ingest {
 
     private Optional<ChannelAccount> find(WorkspaceId workspace, String id) {
         try {
-            return accounts.find(workspace, new ChannelAccountId(UUID.fromString(id)));
+            return accounts.findReceiving(workspace, new ChannelAccountId(UUID.fromString(id)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ class SourcePages {
     private void show(Membership membership, Model model) {
         model.addAttribute("workspace", membership.workspace());
         model.addAttribute("membership", membership);
-        model.addAttribute("accounts", channels.of(membership.workspaceId()));
+        model.addAttribute("accounts", channels.receiving(membership.workspaceId()));
         model.addAttribute("tokenExists", tokens.exists(membership.workspaceId()));
         model.addAttribute(
                 "mayConnect",

@@ -400,6 +400,30 @@ class ChannelSyncTests {
         assertThat(fixtures.messages(account)).as("history stays").isEqualTo(1);
         assertThat(runner.syncNow(fixtures.workspace(), account.id()).outcome()).isEqualTo(SyncResult.Outcome.NOT_RUN);
         assertThat(fixtures.audited("channel.account-removed")).isEqualTo(1);
+        assertThat(accounts.receiving(fixtures.workspace()))
+                .extracting(ChannelAccount::id)
+                .doesNotContain(account.id());
+        InboundItem late = new InboundItem(
+                account.id().toString(),
+                null,
+                "late-1",
+                null,
+                null,
+                InboundItem.Kind.DIRECT_MESSAGE,
+                new InboundItem.Author("someone", "Someone", null),
+                "Still there?",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0,
+                null);
+        assertThat(arrivals.accept(account, java.util.List.of(late)))
+                .as("a removed account takes no new messages, also not through the ingest endpoint")
+                .isZero();
+        assertThat(fixtures.messages(account)).isEqualTo(1);
     }
 
     @Test

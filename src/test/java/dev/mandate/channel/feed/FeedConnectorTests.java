@@ -203,7 +203,9 @@ class FeedConnectorTests {
         assertThat(conversations()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ConversationKind.MONITORING);
             assertThat(c.network()).isEqualTo("feed");
-            assertThat(c.waitingSince()).as("a monitoring hit waits for nobody's answer").isNull();
+            assertThat(c.waitingSince())
+                    .as("a monitoring hit waits for nobody's answer")
+                    .isNull();
         });
 
         assertThat(connector
