@@ -1,5 +1,6 @@
 package dev.mandate.channel.email;
 
+import dev.mandate.channel.HtmlText;
 import dev.mandate.channel.InboundItem;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -254,7 +255,7 @@ final class MailMessages {
 
         String text() {
             String text = plain.toString().strip();
-            return !text.isEmpty() || html == null ? text : HtmlText.of(html);
+            return !text.isEmpty() || html == null ? text : HtmlText.plain(html);
         }
 
         private static String text(Part part) throws MessagingException, IOException {

@@ -10,6 +10,7 @@ import dev.mandate.channel.Connection;
 import dev.mandate.channel.Connector;
 import dev.mandate.channel.ConnectorFailure;
 import dev.mandate.channel.Fetched;
+import dev.mandate.channel.HtmlText;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.SettingField;
 import java.io.ByteArrayInputStream;
@@ -168,7 +169,7 @@ class FeedConnector implements Connector {
         String id = entry.getUri() != null && !entry.getUri().isBlank()
                 ? entry.getUri().strip()
                 : link;
-        String title = entry.getTitle() == null ? null : clip(EntryText.of(entry.getTitle()), 1000);
+        String title = entry.getTitle() == null ? null : clip(HtmlText.plain(entry.getTitle()), 1000);
         if (id == null || (title == null || title.isBlank()) && entry.getDescription() == null) {
             return Optional.empty();
         }
@@ -178,7 +179,7 @@ class FeedConnector implements Connector {
         boolean html = content != null
                 && (content.getType() == null
                         || content.getType().toLowerCase(Locale.ROOT).contains("html"));
-        String text = html ? EntryText.of(body) : body.strip();
+        String text = html ? HtmlText.plain(body) : body.strip();
         if (text.isBlank()) {
             text = title == null || title.isBlank() ? link : title;
         }

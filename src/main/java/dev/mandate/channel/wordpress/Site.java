@@ -1,6 +1,7 @@
 package dev.mandate.channel.wordpress;
 
 import dev.mandate.channel.ConnectorFailure;
+import dev.mandate.channel.HtmlText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

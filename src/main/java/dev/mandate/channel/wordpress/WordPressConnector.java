@@ -6,6 +6,7 @@ import dev.mandate.channel.Connector;
 import dev.mandate.channel.ConnectorFailure;
 import dev.mandate.channel.Delivery;
 import dev.mandate.channel.Fetched;
+import dev.mandate.channel.HtmlText;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Moderation;
 import dev.mandate.channel.Reply;

@@ -56,6 +56,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * joins the same conversation, and nothing arrives twice.
  */
 @SpringBootTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class EmailConnectorTests {
 
     static final String BRAND = "service@brand.test";
@@ -364,7 +365,8 @@ class EmailConnectorTests {
     }
 
     @Test
-    void answersACustomerThroughMandateItselfInOneConversation() throws Exception {
+    void answersACustomerThroughMandateItselfInOneConversation(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         // Connected as a user does it (the password checked at the mailbox and kept in the vault), read by the sync
         // runtime, answered in the conversation and sent by the outbox worker.
         createSentFolder();
@@ -411,6 +413,7 @@ class EmailConnectorTests {
         assertThat(thread.messages())
                 .extracting(ThreadMessage::direction)
                 .containsExactly(Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND);
+        assertThat(output.getAll()).as("no log line holds the credential").doesNotContain(BRAND_PASSWORD);
     }
 
     @Test

@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are not installed; {@code .ci/run} installs them.
  */
 @SpringBootTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WordPressConnectorIT {
 
     static final Path SEED = Path.of("..", "shared", "fixtures", "seed-threads.json");
@@ -269,7 +270,8 @@ class WordPressConnectorIT {
     }
 
     @Test
-    void connectsSyncsAndRepliesThroughMandateItself() throws Exception {
+    void connectsSyncsAndRepliesThroughMandateItself(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
         // The whole way as a user goes it: the owner connects the site (checked at WordPress, the application
         // password into the vault), the sync runtime reads it, a reply is written in the conversation and the outbox
         // worker puts it on the page.
@@ -329,6 +331,9 @@ class WordPressConnectorIT {
         assertThat(answered.messages().get(1).direction()).isEqualTo(Direction.OUTBOUND);
         String trail = auditDetails(team);
         assertThat(trail).doesNotContain(site.password().reveal());
+        assertThat(output.getAll())
+                .as("no log line holds the credential")
+                .doesNotContain(site.password().reveal());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mandate.channel.wordpress;
 
 import dev.mandate.channel.Connection;
+import dev.mandate.channel.HtmlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
