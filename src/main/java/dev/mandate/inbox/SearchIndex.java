@@ -1,10 +1,6 @@
 package dev.mandate.inbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.mandate.shared.Repeating;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,20 +16,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SearchIndex implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
-
     /** What {@link #indexBatch()} returns when another indexer is at work. */
     static final int BUSY = -1;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final InboxProperties properties;
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating;
 
     SearchIndex(JdbcClient jdbc, TransactionTemplate transactions, InboxProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.repeating = new Repeating("search-index", properties.searchIndexDelay(), this::round);
     }
 
     /** Indexes up to one batch of the queue; how many conversations it indexed, or {@link #BUSY}. */
@@ -99,43 +94,25 @@ class SearchIndex implements SmartLifecycle {
                 .single();
     }
 
+    /** Until the queue is empty; a busy index (another node's) is left to its work. A failure leaves the queue. */
     private void round() {
-        try {
-            while (indexBatch() > 0) {
-                // until the queue is empty; a busy index (another node's) is left to its work
-            }
-        } catch (RuntimeException e) {
-            // The queue stays; the next round tries again.
-            log.warn("Search index round failed: {}", e.getMessage());
+        while (indexBatch() > 0) {
+            // the next batch
         }
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "search-index");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long delay = properties.searchIndexDelay().toMillis();
-        scheduler.scheduleWithFixedDelay(this::round, delay, delay, TimeUnit.MILLISECONDS);
+    public void start() {
+        repeating.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        repeating.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return repeating.running();
     }
 }

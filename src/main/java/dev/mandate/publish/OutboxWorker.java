@@ -6,15 +6,13 @@ import dev.mandate.inbox.Direction;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.IncomingMessage;
 import dev.mandate.shared.Actor;
+import dev.mandate.shared.Repeating;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +41,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final PublishProperties properties;
     private final Clock clock;
     private final String node = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
-    private ScheduledExecutorService scheduler;
+    private final Repeating repeating;
 
     OutboxWorker(
             Outbox outbox,
@@ -60,6 +58,7 @@ public class OutboxWorker implements SmartLifecycle {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.repeating = new Repeating("outbox", properties.interval(), this::round);
     }
 
     /** One round now (the scheduler runs them every few seconds): how many replies it took (sent, reconciled or put back). */
@@ -206,44 +205,25 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     private void round() {
-        try {
-            while (runOnce() == BATCH) {
-                // a full batch: there may be more
-            }
-        } catch (RuntimeException e) {
-            log.warn("Outbox round failed: {}", e.getMessage());
+        while (runOnce() == BATCH) {
+            // a full batch: there may be more
         }
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.enabled()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
+    public void start() {
+        if (properties.enabled()) {
+            repeating.start();
         }
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public void stop() {
+        repeating.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return repeating.running();
     }
 }
