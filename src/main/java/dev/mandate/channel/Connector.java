@@ -47,7 +47,9 @@ public interface Connector {
 
     /**
      * Looks on the network for a reply whose outcome is unknown (the send timed out), by what the adapter put into it
-     * to recognise it (e.g. {@link Reply#key()}); empty if the network does not have it.
+     * to recognise it (e.g. {@link Reply#key()}). Empty means the network certainly does not have it, and the reply is
+     * then sent again; where the network cannot tell for certain (e-mail: no copy is no proof), throw a
+     * {@link ConnectorFailure} of kind {@code REJECTED} saying so, and a person decides.
      */
     default Optional<Delivery> findReply(Connection connection, Reply reply) {
         throw ConnectorFailure.unsupported(network(), Capability.REPLY);

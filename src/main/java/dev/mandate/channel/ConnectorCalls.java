@@ -1,13 +1,20 @@
 package dev.mandate.channel;
 
+import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
+import dev.mandate.vault.SecretGone;
+import dev.mandate.vault.SecretUnreadable;
 import dev.mandate.vault.Vault;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Calls an account's connector for other modules (a reply going out): finds the adapter for the account's network
- * and hands it the account's {@link Connection}, its credential decrypted by the vault only for the call.
+ * and hands it the account's {@link Connection}, its credential decrypted by the vault only for the call. Whatever
+ * fails before the network is called (no such account, no adapter, a credential that cannot be read) comes as a
+ * {@link ConnectorFailure} too, so that a caller can tell it from a call whose outcome is unknown.
  */
 @Service
 public class ConnectorCalls {
@@ -23,18 +30,37 @@ public class ConnectorCalls {
     }
 
     /**
+     * Whether the account still receives and its network's adapter can do {@code capability}: paused accounts can
+     * (pausing stops reading, not answering); removed ones and networks without an adapter cannot.
+     */
+    public boolean can(WorkspaceId workspace, ChannelAccountId account, Capability capability) {
+        return accounts.findReceiving(workspace, account)
+                .flatMap(found -> connectors.find(found.network()))
+                .map(connector -> connector.capabilities().contains(capability))
+                .orElse(false);
+    }
+
+    /**
      * Runs {@code call} with the account's connector and connection; {@code purpose} says why (the vault records it
-     * with the use of the credential). Call it outside a transaction: the network call should not hold one open.
+     * with the use of the credential). Never inside a transaction: a network call must not hold one open.
      *
-     * @throws ConnectorFailure of kind {@code CONFIGURATION} if no adapter serves the account's network, and of kind
-     *     {@code REJECTED} if the account was removed
+     * @throws ConnectorFailure of kind {@code REJECTED} if the account is gone or removed, {@code CONFIGURATION} if no
+     *     adapter serves its network, {@code CREDENTIALS} if its credential cannot be read, and whatever the call throws
      */
     public <T> T call(
             WorkspaceId workspace,
             ChannelAccountId account,
             String purpose,
             BiFunction<Connector, Connection, T> call) {
-        ChannelAccounts.Stored stored = accounts.stored(workspace, account);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A connector call must not run inside a transaction.");
+        }
+        ChannelAccounts.Stored stored;
+        try {
+            stored = accounts.stored(workspace, account);
+        } catch (NotFound e) {
+            throw ConnectorFailure.rejected("The channel account no longer exists.");
+        }
         if (stored.state() == AccountState.REMOVED) {
             throw ConnectorFailure.rejected("The account " + stored.account().name() + " was removed.");
         }
@@ -45,11 +71,19 @@ public class ConnectorCalls {
         if (stored.secretId() == null) {
             return call.apply(connector, new Connection(stored.account(), stored.settings(), null));
         }
-        return vault.use(
-                workspace,
-                stored.secretId(),
-                purpose,
-                plain -> call.apply(
-                        connector, new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain))));
+        AtomicBoolean called = new AtomicBoolean();
+        try {
+            return vault.use(workspace, stored.secretId(), purpose, plain -> {
+                called.set(true);
+                return call.apply(
+                        connector, new Connection(stored.account(), stored.settings(), Connection.Secret.of(plain)));
+            });
+        } catch (SecretGone | SecretUnreadable | NotFound e) {
+            if (called.get()) {
+                throw e;
+            }
+            throw ConnectorFailure.credentials(
+                    "The credential of " + stored.account().name() + " cannot be used: enter it again.");
+        }
     }
 }

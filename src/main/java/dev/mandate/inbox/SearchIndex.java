@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The conversations' search text (German and English stemming over all their messages), made anew for the
  * conversations that {@link MessageRecorder} queued in {@code inbox.search_backlog}, shortly after their messages
- * commit. Each round takes the oldest part of the queue and rebuilds those conversations' text in one statement. A
+ * commit (a very long thread keeps the newest 200,000 characters searchable). Each round takes the oldest part of the queue and rebuilds those conversations' text in one statement. A
  * queue row whose writer has not committed is not visible to the round and waits for the next, so no message is
  * missed and no writer ever waits for the index.
  */
@@ -48,7 +48,7 @@ class SearchIndex implements SmartLifecycle {
                                 returning b.conversation_id),
                             texts as (
                                 select m.conversation_id,
-                                       left(string_agg(m.body, ' ' order by m.created_at, m.id), 200000) as text
+                                       left(string_agg(m.body, ' ' order by m.created_at desc, m.id desc), 200000) as text
                                   from inbox.message m
                                  where m.conversation_id in (select conversation_id from taken)
                                  group by m.conversation_id)

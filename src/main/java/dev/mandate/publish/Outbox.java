@@ -29,7 +29,11 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    /** A reply as the worker needs it. */
+    /**
+     * A reply as the worker needs it.
+     *
+     * @param was the state it had when the worker claimed it: queued (send it) or unknown (reconcile it)
+     */
     record Entry(
             ReplyId id,
             WorkspaceId workspace,
@@ -79,29 +83,46 @@ class Outbox {
 
     /**
      * Replies a worker left in {@link ReplyState#SENDING} past its lease: the worker died mid-send, so whether the
-     * network has them is unknown. They are marked so, to be reconciled; how many.
+     * network has them is unknown; they are marked so, to be reconciled. One that has used up its attempts (a reply that
+     * brings its worker down every time) fails instead; those are returned, for the trail.
      */
-    int expireLeases(Instant now) {
-        return jdbc.sql("""
+    List<Entry> expireLeases(Instant now, int maxAttempts) {
+        List<Entry> failed = jdbc.sql("""
+                        update publish.outbox
+                           set state = 'FAILED', leased_by = null, leased_until = null,
+                               problem = 'The sender stopped while sending, ' || attempts || ' times; whether the network'
+                                         || ' has this reply is not known. Look there before writing it again.'
+                         where state = 'SENDING' and leased_until < :now and attempts >= :max
+                        returning *, state as was
+                        """)
+                .param("now", at(now))
+                .param("max", maxAttempts)
+                .query((rs, row) -> entry(rs))
+                .list();
+        jdbc.sql("""
                         update publish.outbox
                            set state = 'UNKNOWN', leased_by = null, leased_until = null, next_attempt_at = :now,
                                problem = 'The sender stopped while sending; the network is read before anything else.'
                          where state = 'SENDING' and leased_until < :now
                         """).param("now", at(now)).update();
+        return failed;
     }
 
     /**
-     * Claims up to {@code limit} due replies for {@code node} until {@code until}: queued ones to send, unknown ones to
-     * reconcile. Each comes with the state it had, which says which of the two.
+     * Claims the next due reply for {@code node} until {@code until}: a queued one to send or an unknown one to
+     * reconcile; it comes with the state it had, which says which of the two. One at a time, so that a lease covers
+     * one network call, not a batch of them. Replies in {@code not} (taken earlier in the same round) are left for the
+     * next round.
      */
-    List<Entry> claim(String node, Instant now, Instant until, int limit) {
+    Optional<Entry> claim(String node, Instant now, Instant until, java.util.Collection<ReplyId> not) {
         return jdbc.sql("""
                         with due as (
                             select id, state as was
                               from publish.outbox
                              where state in ('QUEUED', 'UNKNOWN') and next_attempt_at <= :now
+                               and id <> all(:not::uuid[])
                              order by next_attempt_at, created_at
-                             limit :limit
+                             limit 1
                                for update skip locked)
                         update publish.outbox o
                            set state = 'SENDING', leased_by = :node, leased_until = :until,
@@ -113,9 +134,9 @@ class Outbox {
                 .param("now", at(now))
                 .param("until", at(until))
                 .param("node", node)
-                .param("limit", limit)
+                .param("not", not.stream().map(ReplyId::value).toArray(UUID[]::new))
                 .query((rs, row) -> entry(rs))
-                .list();
+                .optional();
     }
 
     /** Records the network's id; false if this node no longer holds the reply (its lease ran out). */
@@ -135,13 +156,16 @@ class Outbox {
                 == 1;
     }
 
-    /** Back to the queue, to be tried at {@code next}; {@code problem} says why, for people. */
-    void retry(ReplyId id, String node, ReplyState state, Instant next, String problem, boolean countAttempt) {
+    /**
+     * Puts the reply back as {@code state} (queued, or unknown while it is not known whether the network has it), to be
+     * tried at {@code next}; {@code problem} says why, for people. A wait the network asked for gives the attempt back.
+     */
+    void later(ReplyId id, String node, ReplyState state, Instant next, String problem, boolean givesAttemptBack) {
         jdbc.sql("""
                         update publish.outbox
                            set state = :state, next_attempt_at = :next, problem = :problem,
                                leased_by = null, leased_until = null,
-                               attempts = attempts - case when :count then 0 else 1 end
+                               attempts = attempts - case when :back then 1 else 0 end
                          where id = :id and state = 'SENDING' and leased_by = :node
                         """)
                 .param("id", id.value())
@@ -149,22 +173,33 @@ class Outbox {
                 .param("state", state.name())
                 .param("next", at(next))
                 .param("problem", problem)
-                .param("count", countAttempt)
+                .param("back", givesAttemptBack)
                 .update();
     }
 
-    void failed(ReplyId id, String node, String problem) {
-        jdbc.sql("""
+    /** Fails the reply for good; false if this node no longer holds it. */
+    boolean failed(ReplyId id, String node, String problem) {
+        return jdbc.sql("""
                         update publish.outbox
                            set state = 'FAILED', problem = :problem, leased_by = null, leased_until = null
                          where id = :id and state = 'SENDING' and leased_by = :node
                         """)
-                .param("id", id.value())
-                .param("node", node)
-                .param("problem", problem)
-                .update();
+                        .param("id", id.value())
+                        .param("node", node)
+                        .param("problem", problem)
+                        .update()
+                == 1;
     }
 
+    /** A delivered reply as the inbox records it: what {@link #queue} stored, with the network's answer. */
+    Optional<Entry> delivered(ReplyId id) {
+        return jdbc.sql("select *, state as was from publish.outbox where id = :id and state = 'DELIVERED'")
+                .param("id", id.value())
+                .query((rs, row) -> entry(rs))
+                .optional();
+    }
+
+    /** The reply, if it is the workspace's. */
     Optional<OutgoingReply> find(WorkspaceId workspace, ReplyId id) {
         return jdbc.sql("select * from publish.outbox where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value())
@@ -173,6 +208,7 @@ class Outbox {
                 .optional();
     }
 
+    /** The conversation's replies, oldest first. */
     List<OutgoingReply> of(WorkspaceId workspace, ConversationId conversation) {
         return jdbc.sql("""
                         select * from publish.outbox

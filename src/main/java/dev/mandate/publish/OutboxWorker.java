@@ -1,15 +1,14 @@
 package dev.mandate.publish;
 
+import dev.mandate.channel.ConnectorCalls;
 import dev.mandate.channel.ConnectorFailure;
 import dev.mandate.channel.Delivery;
-import dev.mandate.inbox.Direction;
-import dev.mandate.inbox.Inbox;
-import dev.mandate.inbox.IncomingMessage;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.Repeating;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,21 +20,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued replies. Each round: replies left "sending" past their lease become "unknown" (their worker died
- * between the network call and recording its answer); due replies are claimed under a lease and marked "sending"
- * in a committed transaction before the network is called; an answer is recorded at once, with the reply as an
- * outbound message in its conversation; an "unknown" reply is looked up at the network first and sent again only
- * if the network does not have it.
+ * Sends queued replies through their account's connector. Each round: replies left "sending" past their lease become
+ * "unknown" (their worker died between the network call and recording its answer); then, one at a time, a due reply
+ * is claimed under a lease and marked "sending" in a committed transaction before the network is called, and the
+ * network's answer is recorded at once. An "unknown" reply is looked up at the network first and sent again only if
+ * the network says for certain that it does not have it; while that cannot be told, it stays unknown, and after the
+ * last attempt it fails with a message asking a person to look.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final int BATCH = 20;
+    private static final int MOST_PER_ROUND = 50;
 
     private final Outbox outbox;
-    private final Sender sender;
-    private final Inbox inbox;
+    private final ConnectorCalls connectors;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final PublishProperties properties;
@@ -45,144 +44,143 @@ public class OutboxWorker implements SmartLifecycle {
 
     OutboxWorker(
             Outbox outbox,
-            Sender sender,
-            Inbox inbox,
+            ConnectorCalls connectors,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             PublishProperties properties,
             Clock clock) {
         this.outbox = outbox;
-        this.sender = sender;
-        this.inbox = inbox;
+        this.connectors = connectors;
         this.events = events;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.repeating = new Repeating("outbox", properties.interval(), this::round);
+        this.repeating = new Repeating("outbox", properties.interval(), this::runOnce);
     }
 
-    /** One round now (the scheduler runs them every few seconds): how many replies it took (sent, reconciled or put back). */
+    /** One round now (the scheduler runs one every few seconds): how many replies it took. */
     public int runOnce() {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(tx -> outbox.expireLeases(now));
-        List<Outbox.Entry> claimed =
-                transactions.execute(tx -> outbox.claim(node, now, now.plus(properties.lease()), BATCH));
-        if (claimed == null) {
-            return 0;
+        transactions.executeWithoutResult(tx -> outbox.expireLeases(now, properties.maxAttempts())
+                .forEach(gaveUp -> events.publishEvent(new ReplyEvents.ReplyFailed(
+                        gaveUp.workspace(),
+                        Actor.SYSTEM,
+                        gaveUp.id(),
+                        gaveUp.conversation(),
+                        "the sender stopped while sending, " + gaveUp.attempts() + " times"))));
+        // Each reply at most once a round: one whose send timed out is reconciled in the next round, not at once.
+        List<ReplyId> taken = new ArrayList<>();
+        while (taken.size() < MOST_PER_ROUND) {
+            Instant at = clock.instant();
+            Optional<Outbox.Entry> claimed =
+                    transactions.execute(tx -> outbox.claim(node, at, at.plus(properties.lease()), taken));
+            if (claimed == null || claimed.isEmpty()) {
+                break;
+            }
+            taken.add(claimed.get().id());
+            take(claimed.get());
         }
-        for (Outbox.Entry entry : claimed) {
-            try {
-                if (entry.was() == ReplyState.UNKNOWN) {
-                    reconcile(entry);
+        return taken.size();
+    }
+
+    private void take(Outbox.Entry entry) {
+        boolean reconciling = entry.was() == ReplyState.UNKNOWN;
+        try {
+            if (reconciling) {
+                Optional<Delivery> found = connectors.call(
+                        entry.workspace(),
+                        entry.account(),
+                        "reconcile reply",
+                        (c, connection) -> c.findReply(connection, entry.reply()));
+                if (found.isPresent()) {
+                    delivered(entry, found.get(), true);
                 } else {
-                    send(entry);
-                }
-            } catch (ConnectorFailure failure) {
-                handle(entry, failure);
-            } catch (RuntimeException e) {
-                // Not a failure the connector could name: the outcome is not known; read the network first.
-                log.warn(
-                        "Sending reply {} ended unexpectedly: {}",
-                        entry.id(),
-                        e.getClass().getSimpleName());
-                if (entry.attempts() >= properties.maxAttempts()) {
-                    fail(
+                    // The network says it does not have it: the earlier attempt never arrived; sending is no repeat.
+                    later(
                             entry,
-                            "Whether the network has this reply is not known after " + entry.attempts()
-                                    + " attempts; look at the network before writing it again.");
-                } else {
-                    later(entry, ReplyState.UNKNOWN, properties.reconcileAfter(), "The send ended unexpectedly.", true);
+                            ReplyState.QUEUED,
+                            Duration.ZERO,
+                            "Not at the network after an unknown outcome.",
+                            false);
                 }
+            } else {
+                Delivery delivery = connectors.call(
+                        entry.workspace(),
+                        entry.account(),
+                        "reply",
+                        (c, connection) -> c.reply(connection, entry.reply()));
+                delivered(entry, delivery, false);
             }
-        }
-        return claimed.size();
-    }
-
-    private void send(Outbox.Entry entry) {
-        Delivery delivery = sender.send(entry.workspace(), entry.account(), entry.reply());
-        record(entry, delivery, false);
-    }
-
-    private void reconcile(Outbox.Entry entry) {
-        Optional<Delivery> found = sender.find(entry.workspace(), entry.account(), entry.reply());
-        if (found.isPresent()) {
-            record(entry, found.get(), true);
-        } else {
-            // The network does not have it: the earlier attempt never arrived, and sending now is not a repeat.
-            later(entry, ReplyState.QUEUED, Duration.ZERO, "Not found at the network after an unknown outcome.", false);
+        } catch (ConnectorFailure failure) {
+            handle(entry, failure);
+        } catch (RuntimeException e) {
+            // Not a failure the connector could name: whether the network has the reply is not known.
+            log.warn(
+                    "Reply {} ended unexpectedly ({})", entry.id(), e.getClass().getSimpleName());
+            unknown(entry, "The send ended unexpectedly.");
         }
     }
 
-    private void record(Outbox.Entry entry, Delivery delivery, boolean reconciled) {
+    /** The network's id, stored at once; the inbox records the reply as the brand's message after this commits. */
+    private void delivered(Outbox.Entry entry, Delivery delivery, boolean reconciled) {
         transactions.executeWithoutResult(tx -> {
-            if (!outbox.delivered(entry.id(), node, delivery)) {
-                return; // another worker took it over after this one's lease ran out, and reconciles it
+            if (outbox.delivered(entry.id(), node, delivery)) {
+                events.publishEvent(new ReplyEvents.ReplyDelivered(
+                        entry.workspace(),
+                        Actor.SYSTEM,
+                        entry.id(),
+                        entry.conversation(),
+                        delivery.externalId(),
+                        reconciled));
             }
-            inbox.record(entry.workspace(), List.of(), List.of(message(entry, delivery)));
-            events.publishEvent(new ReplyEvents.ReplyDelivered(
-                    entry.workspace(),
-                    Actor.SYSTEM,
-                    entry.id(),
-                    entry.conversation(),
-                    delivery.externalId(),
-                    reconciled));
+            // else another worker took it over after this one's lease ran out, and reconciles it
         });
     }
 
-    private static IncomingMessage message(Outbox.Entry entry, Delivery delivery) {
-        return new IncomingMessage(
-                entry.account(),
-                entry.network(),
-                delivery.externalId(),
-                entry.reply().parentExternalId(),
-                null,
-                null,
-                entry.kind(),
-                Direction.OUTBOUND,
-                entry.authorName(),
-                entry.authorHandle() == null ? entry.authorName() : entry.authorHandle(),
-                null,
-                entry.reply().text(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                delivery.at(),
-                null);
-    }
-
     private void handle(Outbox.Entry entry, ConnectorFailure failure) {
+        // While it is not known whether the network has a reply, every way back leads to reading the network first.
+        ReplyState back = entry.was() == ReplyState.UNKNOWN ? ReplyState.UNKNOWN : ReplyState.QUEUED;
         switch (failure.kind()) {
             case RATE_LIMITED ->
                 later(
                         entry,
-                        ReplyState.QUEUED,
+                        back,
                         failure.retryAfter() == null ? Duration.ofMinutes(1) : failure.retryAfter(),
                         "The network asked to wait: " + failure.getMessage(),
-                        false);
-            case UNKNOWN_OUTCOME -> {
-                if (entry.attempts() >= properties.maxAttempts()) {
-                    fail(
-                            entry,
-                            "Whether the network has this reply is still not known after " + entry.attempts()
-                                    + " attempts; look at the network before writing it again.");
-                } else {
-                    later(entry, ReplyState.UNKNOWN, properties.reconcileAfter(), failure.getMessage(), true);
-                }
-            }
+                        true);
+            case UNKNOWN_OUTCOME -> unknown(entry, failure.getMessage());
             case UNAVAILABLE -> {
                 if (entry.attempts() >= properties.maxAttempts()) {
                     fail(
                             entry,
-                            "The network could not be reached after " + entry.attempts() + " attempts: "
-                                    + failure.getMessage());
+                            giveUp(
+                                    entry,
+                                    "The network could not be reached after " + entry.attempts() + " attempts: "
+                                            + failure.getMessage()));
                 } else {
-                    later(entry, ReplyState.QUEUED, backoff(entry.attempts()), failure.getMessage(), true);
+                    later(entry, back, backoff(entry.attempts()), failure.getMessage(), false);
                 }
             }
-            default -> fail(entry, failure.getMessage());
+            default -> fail(entry, giveUp(entry, failure.getMessage()));
         }
+    }
+
+    private void unknown(Outbox.Entry entry, String why) {
+        if (entry.attempts() >= properties.maxAttempts()) {
+            fail(
+                    entry,
+                    "Whether the network has this reply is not known after " + entry.attempts() + " attempts (" + why
+                            + "); look there before writing it again.");
+        } else {
+            later(entry, ReplyState.UNKNOWN, properties.reconcileAfter(), why, false);
+        }
+    }
+
+    private static String giveUp(Outbox.Entry entry, String why) {
+        return entry.was() == ReplyState.UNKNOWN
+                ? "Whether the network has this reply could not be checked: " + why
+                        + " Look there before writing it again."
+                : why;
     }
 
     /** 30 s, 1 min, 2 min, … up to the configured maximum. */
@@ -191,23 +189,18 @@ public class OutboxWorker implements SmartLifecycle {
         return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
     }
 
-    private void later(Outbox.Entry entry, ReplyState state, Duration wait, String problem, boolean countAttempt) {
+    private void later(Outbox.Entry entry, ReplyState state, Duration wait, String problem, boolean attemptBack) {
         Instant next = clock.instant().plus(wait);
-        transactions.executeWithoutResult(tx -> outbox.retry(entry.id(), node, state, next, problem, countAttempt));
+        transactions.executeWithoutResult(tx -> outbox.later(entry.id(), node, state, next, problem, attemptBack));
     }
 
     private void fail(Outbox.Entry entry, String problem) {
         transactions.executeWithoutResult(tx -> {
-            outbox.failed(entry.id(), node, problem);
-            events.publishEvent(new ReplyEvents.ReplyFailed(
-                    entry.workspace(), Actor.SYSTEM, entry.id(), entry.conversation(), problem));
+            if (outbox.failed(entry.id(), node, problem)) {
+                events.publishEvent(new ReplyEvents.ReplyFailed(
+                        entry.workspace(), Actor.SYSTEM, entry.id(), entry.conversation(), problem));
+            }
         });
-    }
-
-    private void round() {
-        while (runOnce() == BATCH) {
-            // a full batch: there may be more
-        }
     }
 
     @Override

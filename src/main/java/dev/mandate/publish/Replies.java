@@ -1,7 +1,9 @@
 package dev.mandate.publish;
 
+import dev.mandate.channel.Capability;
 import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccounts;
+import dev.mandate.channel.ConnectorCalls;
 import dev.mandate.channel.Reply;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.inbox.ConversationThread;
@@ -27,13 +29,21 @@ public class Replies {
 
     private final Inbox inbox;
     private final ChannelAccounts accounts;
+    private final ConnectorCalls connectors;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Replies(Inbox inbox, ChannelAccounts accounts, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+    Replies(
+            Inbox inbox,
+            ChannelAccounts accounts,
+            ConnectorCalls connectors,
+            Outbox outbox,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.inbox = inbox;
         this.accounts = accounts;
+        this.connectors = connectors;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -55,8 +65,12 @@ public class Replies {
             throw new InvalidInput("text", "A reply has at most " + MAX_TEXT + " characters.");
         }
         ReplyId id = new ReplyId(key == null ? UUID.randomUUID() : key);
-        if (thread.channelAccountId() == null) {
-            throw new InvalidInput(null, "This conversation came in without a channel account; a reply cannot go out.");
+        if (thread.channelAccountId() == null
+                || !connectors.can(by.workspaceId(), thread.channelAccountId(), Capability.REPLY)) {
+            throw new InvalidInput(
+                    null,
+                    "Mandate cannot answer on this conversation's account (it was removed, or its network takes no"
+                            + " replies from Mandate); answer there directly.");
         }
         ChannelAccount account = accounts.get(by.workspaceId(), thread.channelAccountId());
         List<ThreadMessage> messages = thread.messages().stream()
@@ -67,7 +81,7 @@ public class Replies {
                 .reduce((first, second) -> second)
                 .orElse(messages.isEmpty() ? null : messages.get(messages.size() - 1));
         if (answered == null) {
-            throw new NotFound("message to answer");
+            throw new InvalidInput(null, "The conversation has no message to answer.");
         }
         Reply reply = new Reply(
                 id.toString(),
@@ -107,6 +121,7 @@ public class Replies {
         return outbox.of(member.workspaceId(), conversation);
     }
 
+    /** One reply of the member's workspace. */
     @Transactional(readOnly = true)
     public OutgoingReply get(Membership member, ReplyId id) {
         return outbox.find(member.workspaceId(), id).orElseThrow(() -> new NotFound("reply"));

@@ -196,6 +196,79 @@ class OutboxTests {
     }
 
     @Test
+    void keepsAReplyUnknownWhileTheNetworkCannotBeAskedInsteadOfSendingItAgain() {
+        OutgoingReply queued = replies.write(owner, conversation, null, "Vegan, yes.");
+        network.next(StubNetwork.Trouble.STORED_BUT_SLOW);
+        worker.runOnce(); // times out: unknown
+        network.nextLookup(StubNetwork.Trouble.DOWN);
+
+        worker.runOnce(); // the look-up fails: still unknown, not queued
+        OutgoingReply waiting = replies.get(owner, queued.id());
+        assertThat(waiting.state()).isEqualTo(ReplyState.UNKNOWN);
+        assertThat(network.posts()).isEqualTo(1);
+
+        sql(
+                "update publish.outbox set next_attempt_at = now() where id = ?",
+                queued.id().value());
+        worker.runOnce(); // the network answers again: found, recorded
+        assertThat(replies.get(owner, queued.id()).state()).isEqualTo(ReplyState.DELIVERED);
+        assertThat(network.stored(queued.id().toString())).isEqualTo(1);
+        assertThat(network.posts()).isEqualTo(1);
+    }
+
+    @Test
+    void failsAReplyThatStopsItsWorkerEveryTimeAfterTheLastAttempt() throws Exception {
+        OutgoingReply queued = replies.write(owner, conversation, null, "Once only.");
+        sql("update publish.outbox set attempts = 9 where id = ?", queued.id().value());
+        StubConnector.dieAfterSend = true;
+        assertThatThrownBy(() -> worker.runOnce()).isInstanceOf(StubConnector.WorkerKilled.class);
+
+        Thread.sleep(1_100);
+        worker.runOnce();
+
+        OutgoingReply failed = replies.get(owner, queued.id());
+        assertThat(failed.state()).isEqualTo(ReplyState.FAILED);
+        assertThat(failed.problem()).contains("Look there before writing it again");
+        assertThat(network.posts()).isEqualTo(1);
+        assertThat(auditActions()).contains("reply.failed");
+    }
+
+    @Test
+    void refusesAReplyWhereMandateCannotAnswer() {
+        ChannelAccount ingestOnly = channels.connect(team.id(), Actor.SYSTEM, "blog", "Fed by the API", List.of());
+        Instant at = Instant.now().minusSeconds(60);
+        ingest.accept(
+                team.id(),
+                List.of(new InboundItem(
+                        ingestOnly.id().toString(),
+                        null,
+                        "x-1",
+                        null,
+                        null,
+                        InboundItem.Kind.DIRECT_MESSAGE,
+                        new InboundItem.Author("kim", "Kim", null),
+                        "Hallo?",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        at,
+                        null)));
+        ConversationId elsewhere = inbox.conversations(owner, 10, null).conversations().stream()
+                .filter(c -> c.network().equals("blog"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        assertThatThrownBy(() -> replies.write(owner, elsewhere, null, "Hallo Kim"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("answer there directly");
+        assertThat(replies.of(owner, elsewhere)).isEmpty();
+    }
+
+    @Test
     void sendsAgainOnlyWhenTheNetworkDoesNotHaveTheReply() {
         OutgoingReply queued = replies.write(owner, conversation, null, "Vegan, yes.");
         network.next(StubNetwork.Trouble.LOST_AND_SLOW);
@@ -343,5 +416,17 @@ class OutboxTests {
             throw new IllegalStateException(e);
         }
         return actions;
+    }
+
+    private static void sql(String statement, Object... values) {
+        try (Connection connection = TestDatabase.get().connect();
+                PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -107,10 +107,13 @@ class StubConnector implements Connector {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            return Optional.of(new Delivery(response.body(), network + "/comments/" + response.body(), Instant.now()));
+            return switch (response.statusCode()) {
+                case 200 ->
+                    Optional.of(new Delivery(response.body(), network + "/comments/" + response.body(), Instant.now()));
+                case 404 -> Optional.empty();
+                default ->
+                    throw ConnectorFailure.unavailable("The network answered " + response.statusCode() + ".", null);
+            };
         } catch (IOException e) {
             throw ConnectorFailure.unavailable("The network cannot be reached.", e);
         } catch (InterruptedException e) {

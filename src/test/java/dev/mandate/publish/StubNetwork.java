@@ -36,6 +36,7 @@ final class StubNetwork implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> comments = new LinkedHashMap<>();
     private final Deque<Trouble> troubles = new ArrayDeque<>();
+    private final Deque<Trouble> lookupTroubles = new ArrayDeque<>();
     private final AtomicInteger posts = new AtomicInteger();
 
     StubNetwork() throws IOException {
@@ -53,6 +54,11 @@ final class StubNetwork implements AutoCloseable {
         troubles.add(trouble);
     }
 
+    /** What the next GET (a look-up) does instead of answering: only {@link Trouble#DOWN} is meant for it. */
+    synchronized void nextLookup(Trouble trouble) {
+        lookupTroubles.add(trouble);
+    }
+
     /** How many comments carry this key (a reply delivered twice would show 2). */
     synchronized int stored(String key) {
         return (int) comments.values().stream().filter(key::equals).count();
@@ -66,6 +72,14 @@ final class StubNetwork implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if ("GET".equals(exchange.getRequestMethod())) {
+                Trouble lookupTrouble;
+                synchronized (this) {
+                    lookupTrouble = lookupTroubles.poll();
+                }
+                if (lookupTrouble != null) {
+                    answer(exchange, 503, "overloaded");
+                    return;
+                }
                 String key = query(exchange.getRequestURI()).get("key");
                 String id = find(key);
                 if (id == null) {

@@ -282,7 +282,12 @@ class EmailConnector implements Connector {
                     close(folder);
                 }
             }
-            return Optional.empty();
+            // No copy: either the server never took the mail, or it took it and the copy was never written (the send
+            // was not confirmed, or the sender stopped before writing it). SMTP keeps no trace to tell them apart,
+            // so this is not "not sent": sending again could make the customer read it twice.
+            throw ConnectorFailure.rejected("Whether the mail went out cannot be told: the mailbox has no copy of it,"
+                    + " and the mail server keeps no trace of a send it did not confirm. Look in the customer's"
+                    + " thread before writing again.");
         } catch (MessagingException e) {
             throw Mailbox.reach("mailbox (IMAP)", mailbox.imapHost(), mailbox.imapPort(), e);
         }

@@ -319,9 +319,11 @@ class EmailConnectorTests {
         assertThat(connector.findReply(connection(), reply))
                 .as("the copy in the Sent folder is found by the reply's key")
                 .hasValueSatisfying(found -> assertThat(found.externalId()).isEqualTo(delivery.externalId()));
-        assertThat(connector.findReply(
+        assertThatThrownBy(() -> connector.findReply(
                         connection(), new Reply("another-key", m1.externalId(), null, CUSTOMER, null, "x", null)))
-                .isEmpty();
+                .as("no copy is not proof that nothing went out: a person must look")
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class, e -> assertThat(e.kind()).isEqualTo(ConnectorFailure.Kind.REJECTED));
 
         deliver(customerMail(
                 "<m2@customer.test>",
