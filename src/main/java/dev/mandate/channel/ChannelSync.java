@@ -145,8 +145,12 @@ public class ChannelSync {
                 "The account is being synced already, or it is paused, removed or not synced by Mandate.");
     }
 
-    /** Makes an account due now, for connectors that are told of new items (IMAP IDLE, webhooks). */
+    /**
+     * Makes an account due now, for connectors that are told of new items (IMAP IDLE, webhooks). Runs before the
+     * scheduler's listener, which looks for due accounts at once.
+     */
     @EventListener
+    @org.springframework.core.annotation.Order(0)
     public void on(ChannelEvents.SyncRequested request) {
         states.makeDue(request.workspaceId(), request.accountId(), clock.instant());
     }
