@@ -58,6 +58,15 @@ class WatchesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.mandate.vault.Vault vault;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    TestStubConnector stubConnector;
+
     ChannelFixtures fixtures;
     ChannelAccount account;
 
@@ -122,6 +131,152 @@ class WatchesTests {
         connections.resume(fixtures.owner, account.id());
         eventually("the resumed account is watched again", () -> watches.watching(account.id()));
         eventually("what arrived while paused is in the inbox", () -> fixtures.messages(account) == 1);
+    }
+
+    @Test
+    void startsADroppedWatchAgainAfterABackoffAndLeavesARefusedCredentialAlone() {
+        StubNetwork.Site site = StubNetwork.get().site("brand", "pw-watch");
+        ChannelAccount watched = fixtures.connect(site, java.time.Instant.now());
+        WatchableStub stub = new WatchableStub(stubConnector);
+        stub.currentUrl = site.url();
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        Watches supervised = new Watches(
+                new Connectors(java.util.List.of(stub)),
+                vault,
+                jdbc,
+                events,
+                new ChannelProperties(new ChannelProperties.Sync(
+                        true,
+                        Duration.ofHours(1),
+                        1,
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(5),
+                        "",
+                        Duration.ofMinutes(5),
+                        20,
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(30))),
+                clock);
+        supervised.start();
+        try {
+            supervised.check();
+            assertThat(supervised.watching(watched.id())).isTrue();
+            assertThat(stub.secrets).as("the credential came from the vault").containsExactly("pw-watch");
+
+            stub.current.dropped = true;
+            supervised.check();
+            assertThat(supervised.watching(watched.id())).isFalse();
+            clock.advance(Duration.ofSeconds(20));
+            supervised.check();
+            assertThat(stub.secrets).as("not started again within the backoff").hasSize(1);
+            clock.advance(Duration.ofSeconds(11));
+            supervised.check();
+            assertThat(supervised.watching(watched.id())).isTrue();
+            assertThat(stub.secrets).hasSize(2);
+
+            stub.refuse = true;
+            stub.current.dropped = true;
+            supervised.check();
+            clock.advance(Duration.ofSeconds(31));
+            supervised.check();
+            assertThat(stub.secrets).hasSize(3);
+            clock.advance(Duration.ofHours(2));
+            supervised.check();
+            assertThat(supervised.watching(watched.id())).isFalse();
+            assertThat(stub.secrets)
+                    .as("a refused credential is not tried again")
+                    .hasSize(3);
+
+            stub.refuse = false;
+            connections.replaceCredential(fixtures.owner, watched.id(), "pw-watch");
+            supervised.on(new ChannelEvents.AccountChanged(
+                    fixtures.workspace(),
+                    fixtures.owner.actor(),
+                    watched,
+                    ChannelEvents.AccountChanged.Change.CREDENTIAL_REPLACED));
+            supervised.check();
+            assertThat(supervised.watching(watched.id()))
+                    .as("a replaced credential is tried at once")
+                    .isTrue();
+
+            WatchableStub.Watch last = stub.current;
+            fixtures.pauseAll();
+            supervised.check();
+            assertThat(last.closed)
+                    .as("an account paused elsewhere (no event here) is no longer watched")
+                    .isTrue();
+        } finally {
+            supervised.stop();
+        }
+        assertThat(stub.current.closed).isTrue();
+    }
+
+    /** The test network's connector with a watch that the test drops or refuses by hand. */
+    static final class WatchableStub implements Connector, Watchable {
+
+        private final Connector delegate;
+        final java.util.List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean refuse;
+        volatile Watch current;
+
+        WatchableStub(Connector delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String network() {
+            return delegate.network();
+        }
+
+        @Override
+        public java.util.Set<Capability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public java.util.List<SettingField> fields() {
+            return delegate.fields();
+        }
+
+        @Override
+        public Verified verify(Connection connection) {
+            return delegate.verify(connection);
+        }
+
+        @Override
+        public Fetched fetch(Connection connection, String cursor) {
+            return delegate.fetch(connection, cursor);
+        }
+
+        @Override
+        public java.util.Optional<Watchable.Watch> watch(Connection connection, Runnable wake) {
+            if (!connection.settings().get("url").equals(currentUrl)) {
+                return java.util.Optional.empty(); // another test's account
+            }
+            secrets.add(connection.secret().reveal());
+            if (refuse) {
+                throw ConnectorFailure.credentials("The site refused the password.");
+            }
+            current = new Watch();
+            return java.util.Optional.of(current);
+        }
+
+        volatile String currentUrl;
+
+        static final class Watch implements Watchable.Watch {
+            volatile boolean dropped;
+            volatile boolean closed;
+
+            @Override
+            public boolean watching() {
+                return !dropped && !closed;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        }
     }
 
     void deliver(String messageId, String text) {
