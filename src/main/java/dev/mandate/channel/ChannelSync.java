@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -150,7 +151,7 @@ public class ChannelSync {
      * scheduler's listener, which looks for due accounts at once.
      */
     @EventListener
-    @org.springframework.core.annotation.Order(0)
+    @Order(0)
     public void on(ChannelEvents.SyncRequested request) {
         states.makeDue(request.workspaceId(), request.accountId(), clock.instant());
     }
