@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -145,8 +146,12 @@ public class ChannelSync {
                 "The account is being synced already, or it is paused, removed or not synced by Mandate.");
     }
 
-    /** Makes an account due now, for connectors that are told of new items (IMAP IDLE, webhooks). */
+    /**
+     * Makes an account due now, for connectors that are told of new items (IMAP IDLE, webhooks). Runs before the
+     * scheduler's listener, which looks for due accounts at once.
+     */
     @EventListener
+    @Order(0)
     public void on(ChannelEvents.SyncRequested request) {
         states.makeDue(request.workspaceId(), request.accountId(), clock.instant());
     }

@@ -9,6 +9,7 @@ import dev.mandate.channel.Fetched;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Reply;
 import dev.mandate.channel.SettingField;
+import dev.mandate.channel.Watchable;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -59,7 +60,7 @@ import org.springframework.stereotype.Component;
  * the login).
  */
 @Component
-class EmailConnector implements Connector {
+class EmailConnector implements Connector, Watchable {
 
     static final String NETWORK = "email";
     static final int PAGE = 50;
@@ -138,10 +139,11 @@ class EmailConnector implements Connector {
 
     /**
      * Watches the account's INBOX for new mail where the server offers IMAP IDLE, running {@code wake} when some
-     * arrives; empty where it does not. The sync runtime may use it to fetch early; polling works without it.
+     * arrives; empty where it does not. The sync runtime's watches use it to fetch early; polling works without it.
      */
-    Optional<MailboxWatcher> watch(Connection connection, Runnable wake) {
-        return MailboxWatcher.start(mailbox(connection), connection, wake);
+    @Override
+    public Optional<Watch> watch(Connection connection, Runnable wake) {
+        return MailboxWatcher.start(mailbox(connection), connection, wake).map(Watch.class::cast);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mandate.channel.email;
 
 import dev.mandate.channel.Connection;
+import dev.mandate.channel.Watchable;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * missed or duplicate wake-up costs nothing. The watch ends when it is closed or the connection breaks; the polling
  * schedule carries on either way.
  */
-final class MailboxWatcher implements AutoCloseable {
+final class MailboxWatcher implements Watchable.Watch {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
 
@@ -82,8 +83,8 @@ final class MailboxWatcher implements AutoCloseable {
         }
     }
 
-    /** Whether it still watches. */
-    boolean watching() {
+    @Override
+    public boolean watching() {
         return open.get() && thread.isAlive();
     }
 

@@ -503,7 +503,7 @@ class EmailConnectorTests {
     @Test
     void wakesTheSyncWhenNewMailArrivesWhereTheServerOffersIdle() throws Exception {
         CountDownLatch woken = new CountDownLatch(1);
-        try (MailboxWatcher watcher =
+        try (dev.mandate.channel.Watchable.Watch watcher =
                 connector.watch(connection(), woken::countDown).orElseThrow()) {
             assertThat(watcher.watching()).isTrue();
             Thread.sleep(300); // let the IDLE command reach the server
