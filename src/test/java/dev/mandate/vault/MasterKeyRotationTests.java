@@ -98,8 +98,9 @@ class MasterKeyRotationTests {
         String newKey = MasterKey.generate();
         Path newKeyFile = Files.writeString(folder.resolve("new.key"), newKey);
         SecretId unreadable = vault.store(workspace, VaultTests.OWNER, "altered at rest", "whatever");
-        VaultTests.execute("update vault.secret set wrapped_key = overlay(wrapped_key placing '\\x00'::bytea from 30"
-                + " for 1) where id = '" + unreadable + "'");
+        // Flips every bit of one byte: always a change, whatever the byte was.
+        VaultTests.execute("update vault.secret set wrapped_key = set_byte(wrapped_key, 29, get_byte(wrapped_key, 29)"
+                + " # 255) where id = '" + unreadable + "'");
         long inUse = count("select count(*) from vault.secret where removed_at is null");
         Map<UUID, byte[]> before = wrappedKeys();
 
