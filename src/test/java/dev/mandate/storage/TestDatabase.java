@@ -60,9 +60,10 @@ public final class TestDatabase {
         String password = System.getenv("MANDATE_TEST_DATABASE_PASSWORD");
         String database = "mandate_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(serverUrl, username, password, "create database " + database);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> execute(
-                        serverUrl, username, password, "drop database if exists " + database + " with (force)")));
+        // Dropped once the last context has closed: dropping it from a JVM shutdown hook raced the contexts closing
+        // (their pools and background workers still on it), and the test JVM outlived its exit by 30 s.
+        afterAllContextsClosed(
+                () -> execute(serverUrl, username, password, "drop database if exists " + database + " with (force)"));
         String url = serverUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
         return new TestDatabase(url, username, password);
     }
