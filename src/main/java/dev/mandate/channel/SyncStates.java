@@ -39,11 +39,16 @@ class SyncStates {
         }
     }
 
-    /** Claims the account that has been due longest and is not leased (or whose lease lapsed), if there is one. */
+    /**
+     * Claims the account that has been due longest and is not leased (or whose lease lapsed), if there is one. While it
+     * runs, its next sync is the lease's end (so that a crashed run is taken over then); a wake-up during the run
+     * ({@link #makeDue}) moves it earlier, and {@link #succeeded} keeps that earlier time instead of the interval.
+     */
     Optional<Claimed> claimDue(String node, Instant now, Instant until) {
         return jdbc.sql("""
                         update channel.account a
-                           set leased_by = :node, leased_until = :until, last_attempt_at = :now
+                           set leased_by = :node, leased_until = :until, last_attempt_at = :now,
+                               next_sync_at = :until
                          where a.id in (select id from channel.account
                                          where state = 'active' and credentials_failed_at is null
                                            and next_sync_at is not null and next_sync_at <= :now
@@ -64,7 +69,8 @@ class SyncStates {
     Optional<Claimed> claim(WorkspaceId workspace, ChannelAccountId id, String node, Instant now, Instant until) {
         return jdbc.sql("""
                         update channel.account
-                           set leased_by = :node, leased_until = :until, last_attempt_at = :now
+                           set leased_by = :node, leased_until = :until, last_attempt_at = :now,
+                               next_sync_at = :until
                          where workspace_id = :w and id = :id and state = 'active'
                            and sync_interval_seconds is not null
                            and (leased_until is null or leased_until < :now)
@@ -94,6 +100,8 @@ class SyncStates {
         return jdbc.sql("""
                                 update channel.account
                                    set sync_cursor = :cursor, skipped_items = skipped_items + :skipped,
+                                       next_sync_at = case when next_sync_at >= leased_until then :until
+                                                           else next_sync_at end,
                                        leased_until = :until
                                  where id = :id and leased_by = :node
                                 """)
@@ -113,7 +121,8 @@ class SyncStates {
                                    set leased_by = null, leased_until = null, last_success_at = :now,
                                        last_error_kind = null, last_error_message = null, consecutive_failures = 0,
                                        failing_since = null, credentials_failed_at = null, owner_notified_at = null,
-                                       next_sync_at = :next
+                                       next_sync_at = case when next_sync_at < leased_until then next_sync_at
+                                                           else :next end
                                  where id = :id and leased_by = :node
                                 """)
                         .param("now", at(now))
@@ -156,7 +165,8 @@ class SyncStates {
         return jdbc.sql("""
                                 update channel.account
                                    set leased_by = null, leased_until = null, failing_since = null,
-                                       next_sync_at = :next
+                                       next_sync_at = case when next_sync_at < leased_until then next_sync_at
+                                                           else :next end
                                  where id = :id and leased_by = :node
                                 """)
                         .param("next", at(next))

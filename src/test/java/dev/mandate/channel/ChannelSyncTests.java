@@ -219,6 +219,39 @@ class ChannelSyncTests {
     }
 
     @Test
+    void keepsAWakeUpThatArrivesWhileTheAccountIsBeingSynced() {
+        StubNetwork.Site site = network.site("brand", "pw-wake").withItems("x");
+        ChannelAccount account = fixtures.connect(site, T0);
+        Instant leaseEnd = T0.plus(Duration.ofMinutes(5));
+        assertThat(states.claimDue("node-a", T0, leaseEnd)).isPresent();
+        assertThat(health(account).nextSyncAt())
+                .as("a crashed run is taken over at its lease's end")
+                .isEqualTo(leaseEnd);
+
+        states.makeDue(fixtures.workspace(), account.id(), T0.plusSeconds(2)); // new mail, mid-run
+        assertThat(states.storePage(account.id(), "node-a", "1", 0, leaseEnd.plusSeconds(30)))
+                .isTrue();
+        assertThat(states.succeeded(account.id(), "node-a", T0.plusSeconds(3), T0.plus(Duration.ofMinutes(5))))
+                .isTrue();
+
+        assertThat(health(account).nextSyncAt())
+                .as("due again at once, not after the interval")
+                .isEqualTo(T0.plusSeconds(2));
+
+        assertThat(states.claimDue("node-a", T0.plusSeconds(4), leaseEnd)).isPresent();
+        assertThat(states.storePage(account.id(), "node-a", "2", 0, leaseEnd.plusSeconds(30)))
+                .isTrue();
+        assertThat(health(account).nextSyncAt())
+                .as("the lease's end moves with the lease")
+                .isEqualTo(leaseEnd.plusSeconds(30));
+        assertThat(states.succeeded(account.id(), "node-a", T0.plusSeconds(5), T0.plus(Duration.ofMinutes(10))))
+                .isTrue();
+        assertThat(health(account).nextSyncAt())
+                .as("without a wake-up, the interval")
+                .isEqualTo(T0.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void aCrashBetweenInboxAndCursorLosesAndDuplicatesNothing() {
         StubNetwork.Site site = network.site("brand", "pw-4").withItems("m1", "m2", "m3", "m4", "m5", "m6");
         ChannelAccount account = fixtures.connect(site, T0);
