@@ -2,6 +2,7 @@ package dev.mandate.publish;
 
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
+import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.Problem;
 import dev.mandate.workspace.Membership;
@@ -81,7 +82,7 @@ class ReplyWeb {
             try {
                 replies.write(by, id, key(key), text);
                 redirect.addFlashAttribute("notice", "Reply queued; it goes out in a moment.");
-            } catch (InvalidInput | dev.mandate.shared.Forbidden problem) {
+            } catch (InvalidInput | Forbidden problem) {
                 redirect.addFlashAttribute("replyError", ((Problem) problem).getMessage());
             }
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#replies";
