@@ -1,21 +1,21 @@
 package dev.mandate.classify.language;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 /**
- * Throughput of language detection on one thread, on the GermEval tweets and the seed threads' comments; not part of
- * the test suite. Run: {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
- * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt)
- * dev.mandate.classify.language.LanguageBenchmark [seconds]}.
+ * Throughput of language detection on one thread, on the GermEval tweets; not part of the test suite (the name does
+ * not end in Tests). Run: {@code mvn test -Dtest=LanguageBenchmark -Dmandate.bench.seconds=10}.
  */
-public final class LanguageBenchmark {
+class LanguageBenchmark {
 
-    private LanguageBenchmark() {}
-
-    public static void main(String[] args) {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    @Test
+    void measuresMessagesPerSecondOnOneThread() {
+        int seconds = Integer.getInteger("mandate.bench.seconds", 10);
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long heapBefore = runtime.totalMemory() - runtime.freeMemory();
@@ -44,6 +44,7 @@ public final class LanguageBenchmark {
         long messages = run(detection, texts, seconds * 1_000_000_000L);
         long elapsed = System.nanoTime() - begin;
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+        assertThat(messages).isPositive();
         System.out.printf(
                 Locale.ROOT,
                 "%d GermEval tweets (%.0f characters on average): %.0f messages/s on one thread"
