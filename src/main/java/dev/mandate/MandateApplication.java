@@ -52,6 +52,12 @@ public class MandateApplication {
             for (OperatorCommand command : commands) {
                 String[] words = command.name().split(" ");
                 if (args.length >= words.length && Arrays.equals(Arrays.copyOf(args, words.length), words)) {
+                    if (command.readsOptions()) {
+                        String[] own = Arrays.stream(arguments)
+                                .filter(a -> !a.startsWith("--") || !a.split("=", 2)[0].contains("."))
+                                .toArray(String[]::new);
+                        return command.run(Arrays.copyOfRange(own, words.length, own.length), out);
+                    }
                     return command.run(Arrays.copyOfRange(args, words.length, args.length), out);
                 }
             }
