@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +31,7 @@ public class SpamClassifier {
     private final double threshold;
     private final double offTopicWeight;
 
+    @Autowired
     SpamClassifier(ClassifyProperties properties) {
         this(SpamModel.bundled(), properties.spamThreshold(), properties.offTopicWeight());
     }
