@@ -32,6 +32,23 @@ public class MandateApplication {
         SpringApplication.run(MandateApplication.class, args);
     }
 
+    /** The words after a command's name, its options included, without Spring properties such as --a.b=c. */
+    private static String[] ownArguments(String[] arguments, int nameWords) {
+        List<String> own = new java.util.ArrayList<>();
+        int skipped = 0;
+        for (String argument : arguments) {
+            if (argument.startsWith("--") && argument.split("=", 2)[0].contains(".")) {
+                continue;
+            }
+            if (skipped < nameWords && !argument.startsWith("--")) {
+                skipped++;
+                continue;
+            }
+            own.add(argument);
+        }
+        return own.toArray(String[]::new);
+    }
+
     static int runCommand(String[] arguments, PrintStream out, PrintStream err) {
         String[] args =
                 Arrays.stream(arguments).filter(a -> !a.startsWith("--")).toArray(String[]::new);
@@ -52,6 +69,9 @@ public class MandateApplication {
             for (OperatorCommand command : commands) {
                 String[] words = command.name().split(" ");
                 if (args.length >= words.length && Arrays.equals(Arrays.copyOf(args, words.length), words)) {
+                    if (command.readsOptions()) {
+                        return command.run(ownArguments(arguments, words.length), out);
+                    }
                     return command.run(Arrays.copyOfRange(args, words.length, args.length), out);
                 }
             }

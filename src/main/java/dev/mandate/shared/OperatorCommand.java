@@ -11,6 +11,14 @@ public interface OperatorCommand {
     /** One line saying what the command does. */
     String description();
 
+    /**
+     * Whether the command reads its own {@code --options}: then it gets every word after its name, options
+     * included, except Spring properties ({@code --mandate.database.url=…}); otherwise options go to Spring only.
+     */
+    default boolean readsOptions() {
+        return false;
+    }
+
     /** Runs the command with the words after its name and returns the process exit status. */
     int run(String[] arguments, PrintStream out);
 }

@@ -1,0 +1,187 @@
+package dev.mandate.classify;
+
+import dev.mandate.shared.OperatorCommand;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar mandate.jar classify evaluate --task spam --data FILE [--train FILE,…] [--json]}: prints
+ * precision, recall, F1, accuracy, false-positive rate and the confusion matrix of a classifier on a labelled
+ * file; {@code --data-dir DIR} instead runs every honest split of the shared data sets.
+ */
+@Component
+class ClassifyEvaluateCommand implements OperatorCommand {
+
+    private static final String USAGE =
+            "Usage: classify evaluate --task spam --data FILE [--train FILE,FILE...] [--json]\n"
+                    + "       classify evaluate --task spam --data-dir DIR [--json]   (every video held out in turn, and SMS)";
+
+    @Override
+    public String name() {
+        return "classify evaluate";
+    }
+
+    @Override
+    public String description() {
+        return "--task spam --data FILE [--train FILE,...] [--json]: precision, recall, F1, accuracy, "
+                + "false-positive rate and confusion matrix on a labelled file";
+    }
+
+    @Override
+    public boolean readsOptions() {
+        return true;
+    }
+
+    @Override
+    public int run(String[] arguments, PrintStream out) {
+        CommandOptions options;
+        try {
+            options = CommandOptions.parse(arguments, Set.of("task", "data", "data-dir", "train"), Set.of("json"));
+        } catch (CommandOptions.Invalid e) {
+            out.println(e.getMessage());
+            out.println(USAGE);
+            return 2;
+        }
+        String task = options.get("task");
+        if (task == null || options.has("data") == options.has("data-dir")) {
+            out.println(USAGE);
+            return 2;
+        }
+        // each task evaluates its own way; language and intent are added beside spam
+        return switch (task) {
+            case "spam" -> spam(options, out);
+            case "language", "intent", "sentiment" -> {
+                out.println("classify evaluate --task " + task + " is not available yet");
+                yield 2;
+            }
+            default -> {
+                out.println("Unknown task " + task + "; tasks: spam, language, intent, sentiment");
+                yield 2;
+            }
+        };
+    }
+
+    private int spam(CommandOptions options, PrintStream out) {
+        boolean json = options.has("json");
+        try {
+            if (options.has("data-dir")) {
+                Path dataDir = Path.of(options.get("data-dir"));
+                if (options.has("train") || !Files.isDirectory(dataDir)) {
+                    out.println(
+                            options.has("train")
+                                    ? "--data-dir and --train exclude each other"
+                                    : "No data folder " + dataDir);
+                    return 2;
+                }
+                List<SpamEvaluation.Result> results = SpamEvaluation.rotations(dataDir, SpamModel.DEFAULT_THRESHOLD);
+                if (json) {
+                    List<String> objects = new ArrayList<>();
+                    for (SpamEvaluation.Result result : results) {
+                        objects.add(resultJson(result.name(), result.model(), result.baseline(), result.trained()));
+                    }
+                    out.println("{\"task\":\"spam\",\"splits\":[" + String.join(",", objects) + "]}");
+                } else {
+                    for (SpamEvaluation.Result result : results) {
+                        printText(out, result.name(), result.trained(), result.model(), result.baseline());
+                    }
+                }
+                return 0;
+            }
+            Path data = Path.of(options.get("data"));
+            if (!Files.isRegularFile(data)) {
+                out.println("No data file " + data);
+                return 2;
+            }
+            List<LabelledText> test = SpamCorpus.read(data);
+            if (options.has("train")) {
+                List<Path> trainFiles = Arrays.stream(options.get("train").split(","))
+                        .map(Path::of)
+                        .toList();
+                for (Path file : trainFiles) {
+                    if (!Files.isRegularFile(file)) {
+                        out.println("No training file " + file);
+                        return 2;
+                    }
+                }
+                List<LabelledText> comments = new ArrayList<>();
+                List<LabelledText> sms = new ArrayList<>();
+                for (Path file : trainFiles) {
+                    (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? comments : sms)
+                            .addAll(SpamCorpus.read(file));
+                }
+                SpamEvaluation.Result result = SpamEvaluation.evaluate(
+                        data.getFileName().toString(),
+                        SpamEvaluation.TrainingSet.of(comments, sms),
+                        test,
+                        SpamModel.DEFAULT_THRESHOLD);
+                if (json) {
+                    out.println(resultJson(result.name(), result.model(), result.baseline(), result.trained()));
+                } else {
+                    printText(out, result.name(), result.trained(), result.model(), result.baseline());
+                }
+                return 0;
+            }
+            Confusion confusion = SpamEvaluation.score(SpamModel.bundled(), test);
+            if (json) {
+                out.println(resultJson(data.getFileName().toString(), confusion, null, -1));
+            } else {
+                out.printf(
+                        "spam, bundled default model (trained on ../shared/datasets: not unseen data for those files)"
+                                + " on %s, %d messages%n",
+                        data.getFileName(), test.size());
+                out.print(confusion.text());
+            }
+            return 0;
+        } catch (SpamCorpus.InvalidLine e) {
+            out.println("Invalid data: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            out.println("Evaluation failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void printText(PrintStream out, String name, int trained, Confusion model, Confusion baseline) {
+        out.printf("spam on %s (%d messages), model trained on %d others%n", name, model.total(), trained);
+        out.print("  logistic regression: " + model.text());
+        out.print("  naive Bayes baseline: " + baseline.text());
+    }
+
+    private static String resultJson(String name, Confusion model, Confusion baseline, int trained) {
+        StringBuilder json = new StringBuilder("{\"task\":\"spam\",\"data\":\"")
+                .append(escape(name))
+                .append("\",\"messages\":")
+                .append(model.total());
+        if (trained >= 0) {
+            json.append(",\"trainedOn\":").append(trained);
+        } else {
+            json.append(",\"model\":\"bundled\"");
+        }
+        json.append(",\"result\":").append(model.json());
+        if (baseline != null) {
+            json.append(",\"naiveBayes\":").append(baseline.json());
+        }
+        return json.append('}').toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mandate.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Classifies a message as spam or not: the trained text model's score, moved by how far the message's topic is
+ * from the text it answers (an advert under an article about outsourcing shares none of its words).
+ */
+@Service
+public class SpamClassifier {
+
+    static final int REASONS = 5;
+
+    /** Below this many distinct content words a context says too little to judge a topic against it. */
+    static final int TOPIC_MIN_WORDS = 12;
+
+    static final int TOPIC_WORDS = 5;
+
+    /** A comment whose topic words are mostly absent from the post it sits under is off-topic. */
+    static final double OFF_TOPIC_BELOW = 0.25;
+
+    static final double ON_TOPIC_FROM = 0.5;
+
+    private final SpamModel model;
+    private final double threshold;
+    private final double offTopicWeight;
+
+    @Autowired
+    SpamClassifier(ClassifyProperties properties) {
+        this(SpamModel.bundled(), properties.spamThreshold(), properties.offTopicWeight());
+    }
+
+    SpamClassifier(SpamModel model, double threshold, double offTopicWeight) {
+        this.model = model;
+        this.threshold = threshold;
+        this.offTopicWeight = offTopicWeight;
+    }
+
+    /**
+     * Classifies a message; {@code contextText} is the post or message it answers, or {@code null}. Any text,
+     * however empty or long, gets a defined result.
+     */
+    public Spam classify(String text, String contextText) {
+        String body = text == null ? "" : text;
+        double margin = model.regression().margin(TextFeatures.normalised(TextFeatures.of(body)));
+        List<String> topic = new ArrayList<>();
+        double overlap = topicOverlap(body, contextText);
+        if (overlap >= 0 && overlap < OFF_TOPIC_BELOW) {
+            margin += offTopicWeight;
+            topic.add("signal:off-topic");
+        } else if (overlap >= ON_TOPIC_FROM) {
+            margin -= offTopicWeight;
+            topic.add("signal:on-topic");
+        }
+        double score = 1 / (1 + Math.exp(-margin));
+        boolean spam = score >= threshold;
+        List<String> reasons = new ArrayList<>();
+        if (spam == topic.contains("signal:off-topic")) {
+            reasons.addAll(topic);
+        }
+        reasons.addAll(model.reasons(body, spam, REASONS - reasons.size()));
+        return new Spam(score, spam ? Spam.Verdict.SPAM : Spam.Verdict.NOT_SPAM, reasons);
+    }
+
+    /**
+     * The share of the text's topic words (its content words that occur more than once, at most
+     * {@value #TOPIC_WORDS}) that also occur in the context, or -1 when either says too little to tell.
+     */
+    static double topicOverlap(String text, String context) {
+        if (context == null || context.isBlank()) {
+            return -1;
+        }
+        Map<String, Integer> counts = contentWords(text);
+        List<String> topic = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOPIC_WORDS)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, Integer> contextWords = contentWords(context);
+        if (topic.size() < 2 || contextWords.size() < TOPIC_MIN_WORDS) {
+            return -1;
+        }
+        long shared = topic.stream().filter(contextWords::containsKey).count();
+        return (double) shared / topic.size();
+    }
+
+    // words without the commonest English and German function words, cut to six letters so that
+    // "outsourcing" and "outsourcen" meet
+    private static Map<String, Integer> contentWords(String text) {
+        String cut =
+                text.length() > TextFeatures.MAX_CHARACTERS ? text.substring(0, TextFeatures.MAX_CHARACTERS) : text;
+        Map<String, Integer> words = new HashMap<>();
+        for (String word : TextFeatures.words(cut)) {
+            if (word.length() >= 3 && !word.startsWith("#") && !FUNCTION_WORDS.contains(word)) {
+                words.merge(word.length() > 6 ? word.substring(0, 6) : word, 1, Integer::sum);
+            }
+        }
+        return words;
+    }
+
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "the", "and", "you", "your", "for", "are", "can", "not", "but", "all", "has", "have", "was", "its", "our",
+            "one", "this", "that", "with", "also", "will", "from", "they", "there", "their", "more", "been", "were",
+            "what", "when", "which", "would", "could", "should", "about", "because", "other", "these", "those", "into",
+            "than", "then", "them", "only", "some", "very", "much", "many", "such", "even", "just", "like", "how",
+            "who", "why", "out", "get", "his", "her", "she", "him", "any", "may", "use", "using", "und", "der", "die",
+            "das", "ich", "sie", "wir", "ist", "ein", "eine", "einer", "einem", "einen", "den", "dem", "des", "mit",
+            "von", "auf", "für", "über", "nicht", "auch", "dass", "oder", "aber", "wird", "werden", "sind", "sein",
+            "sich", "noch", "nach", "wenn", "mehr", "schon", "kann", "können", "diese", "dieser", "dieses", "beim",
+            "durch", "immer", "ganz", "gibt", "habe", "haben", "hast", "doch", "hier", "dann", "weil", "etwas",
+            "selbst", "muss", "sehr", "viel", "denn", "man", "nur", "wie", "bei", "als", "aus", "zum", "zur", "uns",
+            "dir", "mir", "mich", "dich", "ihr", "ihre", "hat", "bin", "bist", "war", "vor", "bis", "ohne", "unter",
+            "gegen", "eben", "eher", "einfach");
+}

@@ -1,0 +1,188 @@
+package dev.mandate.classify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads labelled spam data in the formats of {@code ../shared/datasets}: the YouTube Spam Collection's CSV
+ * (a header naming CONTENT and CLASS, 1 for spam) and the SMS Spam Collection's TSV ({@code ham|spam<TAB>text}).
+ */
+final class SpamCorpus {
+
+    private static final Pattern LINK_TAG = Pattern.compile("(?i)<a\\s[^>]*href=\"([^\"]*)\"[^>]*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
+
+    private SpamCorpus() {}
+
+    /** A line of a data file that cannot be read as a labelled example. */
+    static final class InvalidLine extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidLine(Path file, int line, String problem) {
+            super(file.getFileName() + " line " + line + ": " + problem);
+        }
+    }
+
+    static List<LabelledText> read(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        if (content.startsWith("\ufeff")) {
+            content = content.substring(1);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int firstLineEnd = content.indexOf('\n');
+        String firstLine = firstLineEnd < 0 ? content : content.substring(0, firstLineEnd);
+        if (name.endsWith(".csv") || (!firstLine.contains("\t") && firstLine.contains(","))) {
+            return csv(file, content);
+        }
+        return tsv(file, content);
+    }
+
+    /** Reads every data file of a task's data set under the shared datasets folder. */
+    static List<LabelledText> readAll(List<Path> files) {
+        List<LabelledText> all = new ArrayList<>();
+        for (Path file : files) {
+            all.addAll(read(file));
+        }
+        return all;
+    }
+
+    private static List<LabelledText> tsv(Path file, String content) {
+        List<LabelledText> examples = new ArrayList<>();
+        String[] lines = content.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                throw new InvalidLine(file, i + 1, "expected a label (ham or spam), a tab and the text");
+            }
+            String label = line.substring(0, tab).trim();
+            boolean spam;
+            if (label.equals("spam")) {
+                spam = true;
+            } else if (label.equals("ham")) {
+                spam = false;
+            } else {
+                throw new InvalidLine(file, i + 1, "label \"" + shorten(label) + "\" is neither ham nor spam");
+            }
+            examples.add(new LabelledText(clean(line.substring(tab + 1)), spam, i + 1));
+        }
+        return examples;
+    }
+
+    private static List<LabelledText> csv(Path file, String content) {
+        List<LabelledText> examples = new ArrayList<>();
+        List<String> header = null;
+        int contentColumn = -1;
+        int classColumn = -1;
+        int pos = 0;
+        int line = 1;
+        while (pos < content.length()) {
+            int recordLine = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean atFieldStart = true;
+            while (pos < content.length()) {
+                char c = content.charAt(pos++);
+                if (quoted) {
+                    if (c == '"') {
+                        if (pos < content.length() && content.charAt(pos) == '"') {
+                            field.append('"');
+                            pos++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append(c);
+                    }
+                } else if (c == '"' && atFieldStart) {
+                    quoted = true;
+                    atFieldStart = false;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    atFieldStart = true;
+                } else if (c == '\n') {
+                    line++;
+                    break;
+                } else if (c != '\r') {
+                    field.append(c);
+                    atFieldStart = false;
+                }
+            }
+            if (quoted) {
+                throw new InvalidLine(file, recordLine, "a quoted field is never closed");
+            }
+            fields.add(field.toString());
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                header = fields.stream()
+                        .map(f -> f.trim().toUpperCase(Locale.ROOT))
+                        .toList();
+                contentColumn = header.indexOf("CONTENT");
+                classColumn = header.indexOf("CLASS");
+                if (contentColumn < 0 || classColumn < 0) {
+                    throw new InvalidLine(file, recordLine, "the header must name the columns CONTENT and CLASS");
+                }
+                continue;
+            }
+            if (fields.size() != header.size()) {
+                throw new InvalidLine(
+                        file, recordLine, "expected " + header.size() + " fields, found " + fields.size());
+            }
+            String label = fields.get(classColumn).trim();
+            boolean spam;
+            if (label.equals("1")) {
+                spam = true;
+            } else if (label.equals("0")) {
+                spam = false;
+            } else {
+                throw new InvalidLine(file, recordLine, "CLASS \"" + shorten(label) + "\" is neither 1 nor 0");
+            }
+            examples.add(new LabelledText(clean(fields.get(contentColumn)), spam, recordLine));
+        }
+        if (header == null) {
+            throw new InvalidLine(file, 1, "the file is empty");
+        }
+        return examples;
+    }
+
+    /** The text as a person would read it: entities decoded, tags dropped but link targets kept. */
+    static String clean(String text) {
+        String withLinks = LINK_TAG.matcher(text).replaceAll(" $1 ");
+        return TAG.matcher(withLinks)
+                .replaceAll(" ")
+                .replace("\ufeff", "")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .strip();
+    }
+
+    private static String shorten(String label) {
+        return label.length() > 40 ? label.substring(0, 40) + "…" : label;
+    }
+}

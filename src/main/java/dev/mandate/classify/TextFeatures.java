@@ -1,0 +1,214 @@
+package dev.mandate.classify;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a text into named features for the linear models: lower-case word unigrams and bigrams (Unicode letters,
+ * so umlauts stay part of a word), character n-grams within words, and signals a bag of words misses (links and
+ * their domains, long numbers, shouting), each hashed into a fixed space of {@link #DIMENSION} weights.
+ */
+final class TextFeatures {
+
+    static final int DIMENSION = 1 << 18;
+
+    /** Texts are cut here: enough for any comment, and megabytes of text cost no more than this. */
+    static final int MAX_CHARACTERS = 20_000;
+
+    /**
+     * Character n-grams catch misspelt and run-together words, but at full weight their many slots outvote the
+     * words (on held-out videos: F1 0.86 to 0.93 at full weight, 0.91 to 0.94 at this one).
+     */
+    static final float CHARACTER_NGRAM_WEIGHT = 0.3f;
+
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|biz|ly|co|me|tk|de|uk|ru)(?:/[^\\s<>\"]*)?\\b");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)^(?:https?://)?(?:www\\.)?([a-z0-9.-]+)");
+
+    private TextFeatures() {}
+
+    /** The features of a text with how often each occurs, in the order first seen. */
+    static Map<String, Float> of(String text) {
+        Map<String, Float> features = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            add(features, "signal:empty");
+            return features;
+        }
+        String cut = text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
+        String normal = Normalizer.normalize(cut, Normalizer.Form.NFC);
+        StringBuilder rest = new StringBuilder();
+        Matcher links = LINK.matcher(normal);
+        int end = 0;
+        int linkCount = 0;
+        while (links.find()) {
+            linkCount++;
+            rest.append(normal, end, links.start()).append(' ');
+            end = links.end();
+            Matcher domain = DOMAIN.matcher(links.group());
+            if (domain.find()) {
+                String host = domain.group(1).toLowerCase(Locale.ROOT);
+                add(features, "domain:" + host);
+                int dot = host.lastIndexOf('.');
+                if (dot >= 0) {
+                    add(features, "tld:" + host.substring(dot + 1));
+                }
+            }
+        }
+        rest.append(normal, end, normal.length());
+        if (linkCount > 0) {
+            add(features, "signal:link");
+            if (linkCount > 1) {
+                add(features, "signal:links");
+            }
+        }
+        signals(normal, features);
+        List<String> words = words(rest.toString());
+        String previous = "^";
+        for (String word : words) {
+            add(features, "w:" + word);
+            add(features, "b:" + previous + " " + word);
+            previous = word;
+            ngrams(word, features);
+        }
+        if (!words.isEmpty()) {
+            add(features, "b:" + previous + " $");
+        }
+        add(features, "len:" + lengthBucket(words.size()));
+        return features;
+    }
+
+    /** The lower-case words of a text: runs of Unicode letters or digits, numbers reduced to their length. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean digits = true;
+        for (int i = 0; i <= text.length(); ) {
+            int c = i < text.length() ? text.codePointAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                word.appendCodePoint(Character.toLowerCase(c));
+                digits &= Character.isDigit(c);
+            } else if (!word.isEmpty()) {
+                words.add(digits ? "#" + Math.min(word.length(), 8) : word.toString());
+                word.setLength(0);
+                digits = true;
+            }
+            i += i < text.length() ? Character.charCount(c) : 1;
+        }
+        return words;
+    }
+
+    private static void ngrams(String word, Map<String, Float> features) {
+        if (word.startsWith("#")) {
+            return;
+        }
+        String padded = " " + word + " ";
+        int[] points = padded.codePoints().toArray();
+        for (int n = 3; n <= 4; n++) {
+            for (int i = 0; i + n <= points.length; i++) {
+                add(features, "c:" + new String(points, i, n));
+            }
+        }
+    }
+
+    private static void signals(String text, Map<String, Float> features) {
+        int letters = 0;
+        int upper = 0;
+        int exclamations = 0;
+        int longestDigits = 0;
+        int digitRun = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+            if (c == '!') {
+                exclamations++;
+            }
+            digitRun = Character.isDigit(c) ? digitRun + 1 : 0;
+            longestDigits = Math.max(longestDigits, digitRun);
+        }
+        if (letters >= 10 && upper * 2 > letters) {
+            add(features, "signal:shouting");
+        }
+        if (exclamations >= 3) {
+            add(features, "signal:exclamations");
+        }
+        if (longestDigits >= 5) {
+            add(features, "signal:long-number");
+        }
+    }
+
+    private static String lengthBucket(int words) {
+        if (words < 4) {
+            return "tiny";
+        }
+        if (words < 15) {
+            return "short";
+        }
+        if (words < 60) {
+            return "medium";
+        }
+        return "long";
+    }
+
+    private static void add(Map<String, Float> features, String name) {
+        features.merge(name, 1f, Float::sum);
+    }
+
+    /** The slot of a feature in the hashed space (FNV-1a over the name's characters, stable across JVMs). */
+    static int index(String name) {
+        int hash = 0x811c9dc5;
+        for (int i = 0; i < name.length(); i++) {
+            hash ^= name.charAt(i);
+            hash *= 0x01000193;
+        }
+        return hash & (DIMENSION - 1);
+    }
+
+    /** A sparse vector of hashed features. */
+    record Vector(int[] indices, float[] values) {}
+
+    /** Hashed, log-scaled and length-normalised, as the logistic regression reads them. */
+    static Vector normalised(Map<String, Float> features) {
+        int[] indices = new int[features.size()];
+        float[] values = new float[features.size()];
+        double norm = 0;
+        int i = 0;
+        for (Map.Entry<String, Float> feature : features.entrySet()) {
+            indices[i] = index(feature.getKey());
+            values[i] = (float) (1 + Math.log(feature.getValue()));
+            if (feature.getKey().startsWith("c:")) {
+                values[i] *= CHARACTER_NGRAM_WEIGHT;
+            }
+            norm += values[i] * values[i];
+            i++;
+        }
+        float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
+        for (int j = 0; j < values.length; j++) {
+            values[j] *= scale;
+        }
+        return new Vector(indices, values);
+    }
+
+    /** Hashed raw counts, as naive Bayes reads them. */
+    static Vector counts(Map<String, Float> features) {
+        int[] indices = new int[features.size()];
+        float[] values = new float[features.size()];
+        int i = 0;
+        for (Map.Entry<String, Float> feature : features.entrySet()) {
+            indices[i] = index(feature.getKey());
+            values[i] = feature.getValue();
+            i++;
+        }
+        return new Vector(indices, values);
+    }
+}

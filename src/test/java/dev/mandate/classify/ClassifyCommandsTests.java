@@ -1,0 +1,100 @@
+package dev.mandate.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mandate.MandateCommands;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifyCommandsTests {
+
+    static final String VIDEOS = "../shared/datasets/youtube-spam-collection/";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void evaluatesOnAnUnseenVideoBesideNaiveBayes() {
+        MandateCommands.Outcome outcome = MandateCommands.run(
+                "classify",
+                "evaluate",
+                "--task",
+                "spam",
+                "--data",
+                VIDEOS + "Youtube03-LMFAO.csv",
+                "--train",
+                VIDEOS + "Youtube01-Psy.csv," + VIDEOS + "Youtube02-KatyPerry.csv,"
+                        + "../shared/datasets/sms-spam-collection/SMSSpamCollection");
+
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.out())
+                .contains("spam on Youtube03-LMFAO.csv (438 messages), model trained on 6274 others")
+                .contains("logistic regression: precision 0.9851  recall 0.8432  F1 0.9087  accuracy 0.9087  "
+                        + "false-positive rate 0.0149")
+                .contains("  actual spam               199             37")
+                .contains("naive Bayes baseline: precision 0.9669  recall 0.7415  F1 0.8393");
+    }
+
+    @Test
+    void printsJsonAndNamesAnInvalidLine() throws IOException {
+        Path good = folder.resolve("sms.tsv");
+        Files.writeString(good, "spam\tWIN a FREE prize!!! call 09061701461 now\nham\tsee you at lunch tomorrow?\n");
+        MandateCommands.Outcome json =
+                MandateCommands.run("classify", "evaluate", "--task=spam", "--data=" + good, "--json");
+
+        assertThat(json.status()).isZero();
+        assertThat(json.out().strip())
+                .startsWith("{\"task\":\"spam\",\"data\":\"sms.tsv\",\"messages\":2,\"model\":\"bundled\",\"result\":{")
+                .contains("\"confusion\":{\"truePositives\":1,\"falsePositives\":0,\"trueNegatives\":1,"
+                        + "\"falseNegatives\":0}");
+
+        Path bad = folder.resolve("bad.tsv");
+        Files.writeString(bad, "ham\tfine\nspma\ttypo in the label\n");
+        MandateCommands.Outcome invalid =
+                MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", bad.toString());
+
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out()).contains("Invalid data: bad.tsv line 2: label \"spma\" is neither ham nor spam");
+    }
+
+    @Test
+    void refusesBadArgumentsWithStatusTwo() {
+        assertThat(MandateCommands.run("classify", "evaluate", "--task", "spam").status())
+                .isEqualTo(2);
+        MandateCommands.Outcome unknown =
+                MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", "x.csv", "--colour", "red");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.out()).contains("Unknown option: --colour").contains("Usage: classify evaluate");
+        MandateCommands.Outcome language =
+                MandateCommands.run("classify", "evaluate", "--task", "language", "--data", "x.csv");
+        assertThat(language.status()).isEqualTo(2);
+        assertThat(language.out()).contains("classify evaluate --task language is not available yet");
+        assertThat(MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", "missing.csv")
+                        .out())
+                .contains("No data file missing.csv");
+    }
+
+    @Test
+    void trainsTheSpamModelThatIsBundled() throws IOException {
+        Path output = folder.resolve("spam-model.bin.gz");
+
+        MandateCommands.Outcome outcome = MandateCommands.run(
+                "classify",
+                "train",
+                "--task",
+                "spam",
+                "--data-dir",
+                "../shared/datasets",
+                "--output",
+                output.toString());
+
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.out()).contains("Trained the spam model on 6712 messages");
+        try (var bundled = getClass().getClassLoader().getResourceAsStream(SpamModel.RESOURCE)) {
+            assertThat(Files.readAllBytes(output)).isEqualTo(bundled.readAllBytes());
+        }
+    }
+}

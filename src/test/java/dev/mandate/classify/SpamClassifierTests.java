@@ -1,0 +1,87 @@
+package dev.mandate.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SpamClassifierTests {
+
+    private final SpamClassifier classifier = new SpamClassifier(SpamModel.bundled(), 0.5, 1.5);
+
+    @Test
+    void classifiesTheSeedThreadsAsTheirHandLabelsSay() throws IOException {
+        JsonNode root = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("..", "shared", "fixtures", "seed-threads.json")));
+        int comments = 0;
+        for (JsonNode thread : root.get("threads")) {
+            String post = thread.get("post").get("text").stringValue();
+            for (JsonNode comment : thread.get("comments")) {
+                Spam spam = classifier.classify(comment.get("text").stringValue(), post);
+                boolean expected = comment.get("expected").get("spam").booleanValue();
+                assertThat(spam.spam())
+                        .as(
+                                "%s %s (score %.3f, reasons %s)",
+                                thread.get("id").stringValue(),
+                                comment.get("external_id").stringValue(),
+                                spam.score(),
+                                spam.reasons())
+                        .isEqualTo(expected);
+                comments++;
+            }
+        }
+        assertThat(comments).isEqualTo(7);
+    }
+
+    @Test
+    void catchesTheHairStraightenerAdvertBecauseItIsOffTopic() throws IOException {
+        JsonNode thread = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("..", "shared", "fixtures", "seed-threads.json")))
+                .get("threads")
+                .get(0);
+        String advert = thread.get("comments").get(0).get("text").stringValue();
+
+        Spam spam = classifier.classify(advert, thread.get("post").get("text").stringValue());
+
+        assertThat(spam.verdict()).isEqualTo(Spam.Verdict.SPAM);
+        assertThat(spam.reasons()).first().isEqualTo("signal:off-topic");
+        assertThat(spam.reasons()).hasSizeLessThanOrEqualTo(SpamClassifier.REASONS);
+    }
+
+    @Test
+    void catchesAnAdvertWithALinkWithoutContext() {
+        Spam spam = classifier.classify(
+                "Check out my new channel and subscribe please!!! http://www.youtube.com/user/cheapfollowers", null);
+
+        assertThat(spam.spam()).isTrue();
+        assertThat(spam.score()).isGreaterThan(0.5);
+        assertThat(spam.reasons()).isNotEmpty();
+    }
+
+    @Test
+    void givesADefinedResultForEmptyEmojiAndHugeTexts() {
+        assertThat(classifier.classify("", null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);
+        assertThat(classifier.classify(null, null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);
+        assertThat(classifier.classify("🙂🙂🙂", "").score()).isBetween(0.0, 1.0);
+        String huge = "Das ist ein sehr langer Kommentar über Outsourcing. ".repeat(100_000);
+
+        long start = System.nanoTime();
+        Spam spam = classifier.classify(huge, huge);
+
+        assertThat(spam.score()).isBetween(0.0, 1.0);
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void measuresTopicOverlapOnlyWhenBothTextsSayEnough() {
+        assertThat(SpamClassifier.topicOverlap("nice", "a long post")).isEqualTo(-1);
+        assertThat(SpamClassifier.topicOverlap("Outsourcing outsourcing social social", null))
+                .isEqualTo(-1);
+    }
+}
