@@ -1,5 +1,8 @@
 package dev.mandate.classify;
 
+import dev.mandate.classify.language.LanguageDetection;
+import dev.mandate.classify.language.LanguageEvaluation;
+import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.OperatorCommand;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,7 +15,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar mandate.jar classify evaluate --task spam --data FILE [--train FILE,…] [--json]}: prints
+ * {@code java -jar mandate.jar classify evaluate --task spam|language --data FILE [--train FILE,…] [--json]}: prints
  * precision, recall, F1, accuracy, false-positive rate and the confusion matrix of a classifier on a labelled
  * file; {@code --data-dir DIR} instead runs every honest split of the shared data sets.
  */
@@ -21,7 +24,15 @@ class ClassifyEvaluateCommand implements OperatorCommand {
 
     private static final String USAGE =
             "Usage: classify evaluate --task spam --data FILE [--train FILE,FILE...] [--json]\n"
-                    + "       classify evaluate --task spam --data-dir DIR [--json]   (every video held out in turn, and SMS)";
+                    + "       classify evaluate --task spam --data-dir DIR [--json]   (every video held out in turn, and SMS)\n"
+                    + "       classify evaluate --task language --data FILE [--json]   (GermEval TSV, seed threads JSON,"
+                    + " or text<TAB>lang)";
+
+    private final LanguageDetection languages;
+
+    ClassifyEvaluateCommand(LanguageDetection languages) {
+        this.languages = languages;
+    }
 
     @Override
     public String name() {
@@ -30,8 +41,8 @@ class ClassifyEvaluateCommand implements OperatorCommand {
 
     @Override
     public String description() {
-        return "--task spam --data FILE [--train FILE,...] [--json]: precision, recall, F1, accuracy, "
-                + "false-positive rate and confusion matrix on a labelled file";
+        return "--task spam|language --data FILE [--train FILE,...] [--json]: precision, recall, F1, accuracy, "
+                + "false-positive rate and confusion matrix (spam), accuracy and misses (language) on a labelled file";
     }
 
     @Override
@@ -57,7 +68,8 @@ class ClassifyEvaluateCommand implements OperatorCommand {
         // each task evaluates its own way; language and intent are added beside spam
         return switch (task) {
             case "spam" -> spam(options, out);
-            case "language", "intent", "sentiment" -> {
+            case "language" -> language(options, out);
+            case "intent", "sentiment" -> {
                 out.println("classify evaluate --task " + task + " is not available yet");
                 yield 2;
             }
@@ -66,6 +78,26 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 yield 2;
             }
         };
+    }
+
+    private int language(CommandOptions options, PrintStream out) {
+        if (!options.has("data")) {
+            out.println(USAGE);
+            return 2;
+        }
+        Path data = Path.of(options.get("data"));
+        if (!Files.isRegularFile(data)) {
+            out.println("No data file " + data);
+            return 2;
+        }
+        try {
+            LanguageEvaluation.Result result = LanguageEvaluation.evaluate(languages, data);
+            out.println(options.has("json") ? result.toJson() : result.toText(20));
+            return 0;
+        } catch (InvalidInput e) {
+            out.println(e.getMessage());
+            return 1;
+        }
     }
 
     private int spam(CommandOptions options, PrintStream out) {

@@ -61,6 +61,21 @@ class ClassifyCommandsTests {
     }
 
     @Test
+    void evaluatesLanguageOnTheSeedThreadsAndNamesABadLine() throws IOException {
+        MandateCommands.Outcome seed = MandateCommands.run(
+                "classify", "evaluate", "--task", "language", "--data", "../shared/fixtures/seed-threads.json");
+        assertThat(seed.status()).as(seed.out()).isZero();
+        assertThat(seed.out()).contains("accuracy            1.0000  (9 of 9)").contains("misses    0");
+
+        Path bad = folder.resolve("languages.tsv");
+        Files.writeString(bad, "Guten Morgen, wann öffnet ihr heute?\tde\nno language here\n");
+        MandateCommands.Outcome invalid =
+                MandateCommands.run("classify", "evaluate", "--task", "language", "--data", bad.toString());
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out()).contains("line 2");
+    }
+
+    @Test
     void refusesBadArgumentsWithStatusTwo() {
         assertThat(MandateCommands.run("classify", "evaluate", "--task", "spam").status())
                 .isEqualTo(2);
@@ -68,10 +83,10 @@ class ClassifyCommandsTests {
                 MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", "x.csv", "--colour", "red");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.out()).contains("Unknown option: --colour").contains("Usage: classify evaluate");
-        MandateCommands.Outcome language =
-                MandateCommands.run("classify", "evaluate", "--task", "language", "--data", "x.csv");
-        assertThat(language.status()).isEqualTo(2);
-        assertThat(language.out()).contains("classify evaluate --task language is not available yet");
+        MandateCommands.Outcome intent =
+                MandateCommands.run("classify", "evaluate", "--task", "intent", "--data", "x.csv");
+        assertThat(intent.status()).isEqualTo(2);
+        assertThat(intent.out()).contains("classify evaluate --task intent is not available yet");
         assertThat(MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", "missing.csv")
                         .out())
                 .contains("No data file missing.csv");
