@@ -30,14 +30,29 @@ public class ConnectorCalls {
     }
 
     /**
-     * Whether the account still receives and its network's adapter can do {@code capability}: paused accounts can
-     * (pausing stops reading, not answering); removed ones and networks without an adapter cannot.
+     * Whether the account still receives, was connected through its network's adapter and that adapter can do
+     * {@code capability}: paused accounts can (pausing stops reading, not answering); removed ones, accounts recorded
+     * only for the ingest endpoint and networks without an adapter cannot.
      */
     public boolean can(WorkspaceId workspace, ChannelAccountId account, Capability capability) {
-        return accounts.findReceiving(workspace, account)
-                .flatMap(found -> connectors.find(found.network()))
-                .map(connector -> connector.capabilities().contains(capability))
-                .orElse(false);
+        ChannelAccounts.Stored stored;
+        try {
+            stored = accounts.stored(workspace, account);
+        } catch (NotFound e) {
+            return false;
+        }
+        if (stored.state() == AccountState.REMOVED) {
+            return false;
+        }
+        // An account recorded for the ingest endpoint, never connected through its network's connector, has none of
+        // the settings the connector needs.
+        return connectors
+                .find(stored.account().network())
+                .filter(connector -> connector.capabilities().contains(capability))
+                .filter(connector -> connector.fields().stream()
+                        .filter(field -> field.required() && !field.secret())
+                        .allMatch(field -> stored.settings().containsKey(field.name())))
+                .isPresent();
     }
 
     /**

@@ -266,6 +266,36 @@ class OutboxTests {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("answer there directly");
         assertThat(replies.of(owner, elsewhere)).isEmpty();
+
+        ChannelAccount recordedOnly =
+                channels.connect(team.id(), Actor.SYSTEM, "wordpress", "Blog fed by the API", List.of("brand"));
+        ingest.accept(
+                team.id(),
+                List.of(new InboundItem(
+                        recordedOnly.id().toString(),
+                        null,
+                        "w-1",
+                        null,
+                        null,
+                        InboundItem.Kind.DIRECT_MESSAGE,
+                        new InboundItem.Author("lea", "Lea", null),
+                        "Hallo?",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        at,
+                        null)));
+        ConversationId noSettings = inbox.conversations(owner, 10, null).conversations().stream()
+                .filter(c -> c.network().equals("wordpress"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(() -> replies.write(owner, noSettings, null, "Hallo Lea"))
+                .as("a WordPress account never connected through the connector has no site to answer on")
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test
