@@ -1,10 +1,14 @@
 package dev.mandate.workspace;
 
+import dev.mandate.account.AccountDirectory;
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class WorkspaceAccess {
 
     private final JdbcClient jdbc;
+    private final AccountDirectory directory;
 
-    WorkspaceAccess(JdbcClient jdbc) {
+    WorkspaceAccess(JdbcClient jdbc, AccountDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** The caller's membership of the workspace, or {@link NotFound}. */
@@ -76,23 +82,29 @@ public class WorkspaceAccess {
 
     /** Everyone in the workspace, with their role, by name: for choosing whom to assign work to. */
     public List<Membership> members(WorkspaceId workspace) {
-        return jdbc.sql("""
-                        select w.id, w.name, w.time_zone, m.role, m.account_id, a.display_name
+        record Row(WorkspaceRef workspace, AccountId account, Role role) {}
+        List<Row> rows = jdbc.sql("""
+                        select w.id, w.name, w.time_zone, m.role, m.account_id
                           from workspace.workspace w
                           join workspace.member m on m.workspace_id = w.id
-                          join account.account a on a.id = m.account_id
                          where w.id = :workspace
-                         order by a.display_name, m.account_id
                         """)
                 .param("workspace", workspace.value())
-                .query((rs, row) -> new Membership(
+                .query((rs, row) -> new Row(
                         new WorkspaceRef(
                                 new WorkspaceId(rs.getObject("id", UUID.class)),
                                 rs.getString("name"),
                                 rs.getString("time_zone")),
                         new AccountId(rs.getObject("account_id", UUID.class)),
-                        rs.getString("display_name"),
                         Role.valueOf(rs.getString("role"))))
                 .list();
+        // Names come from the account module's directory, not from its table.
+        Map<AccountId, String> names = new HashMap<>();
+        directory.getAll(rows.stream().map(Row::account).toList()).forEach(a -> names.put(a.id(), a.displayName()));
+        return rows.stream()
+                .map(r -> new Membership(r.workspace(), r.account(), names.get(r.account()), r.role()))
+                .sorted(Comparator.comparing(Membership::displayName, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.accountId().value()))
+                .toList();
     }
 }

@@ -236,31 +236,7 @@ class OutboxTests {
     @Test
     void refusesAReplyWhereMandateCannotAnswer() {
         ChannelAccount ingestOnly = channels.connect(team.id(), Actor.SYSTEM, "blog", "Fed by the API", List.of());
-        Instant at = Instant.now().minusSeconds(60);
-        ingest.accept(
-                team.id(),
-                List.of(new InboundItem(
-                        ingestOnly.id().toString(),
-                        null,
-                        "x-1",
-                        null,
-                        null,
-                        InboundItem.Kind.DIRECT_MESSAGE,
-                        new InboundItem.Author("kim", "Kim", null),
-                        "Hallo?",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        at,
-                        null)));
-        ConversationId elsewhere = inbox.conversations(owner, 10, null).conversations().stream()
-                .filter(c -> c.network().equals("blog"))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        ConversationId elsewhere = directMessage(ingestOnly, "x-1", "kim");
 
         assertThatThrownBy(() -> replies.write(owner, elsewhere, null, "Hallo Kim"))
                 .isInstanceOf(InvalidInput.class)
@@ -269,16 +245,24 @@ class OutboxTests {
 
         ChannelAccount recordedOnly =
                 channels.connect(team.id(), Actor.SYSTEM, "wordpress", "Blog fed by the API", List.of("brand"));
+        ConversationId noSettings = directMessage(recordedOnly, "w-1", "lea");
+        assertThatThrownBy(() -> replies.write(owner, noSettings, null, "Hallo Lea"))
+                .as("a WordPress account never connected through the connector has no site to answer on")
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    /** A direct message from {@code handle} on {@code account}, through ingest; its conversation. */
+    private ConversationId directMessage(ChannelAccount on, String externalId, String handle) {
         ingest.accept(
                 team.id(),
                 List.of(new InboundItem(
-                        recordedOnly.id().toString(),
+                        on.id().toString(),
                         null,
-                        "w-1",
+                        externalId,
                         null,
                         null,
                         InboundItem.Kind.DIRECT_MESSAGE,
-                        new InboundItem.Author("lea", "Lea", null),
+                        new InboundItem.Author(handle, handle, null),
                         "Hallo?",
                         null,
                         null,
@@ -286,16 +270,13 @@ class OutboxTests {
                         null,
                         null,
                         null,
-                        at,
+                        Instant.now().minusSeconds(60),
                         null)));
-        ConversationId noSettings = inbox.conversations(owner, 10, null).conversations().stream()
-                .filter(c -> c.network().equals("wordpress"))
+        return inbox.conversations(owner, 10, null).conversations().stream()
+                .filter(c -> c.network().equals(on.network()))
                 .findFirst()
                 .orElseThrow()
                 .id();
-        assertThatThrownBy(() -> replies.write(owner, noSettings, null, "Hallo Lea"))
-                .as("a WordPress account never connected through the connector has no site to answer on")
-                .isInstanceOf(InvalidInput.class);
     }
 
     @Test
