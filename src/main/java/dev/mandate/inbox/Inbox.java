@@ -48,7 +48,8 @@ public class Inbox {
                     new MessageId(message.id()),
                     message.direction(),
                     found.network(),
-                    message.createdAt()));
+                    message.createdAt(),
+                    null));
         }
         return conversation.id();
     }

@@ -641,7 +641,8 @@ class MessageRecorder {
                     new MessageId(id),
                     message != null ? message.direction() : earlier.direction(),
                     message != null ? message.network() : networks.get(earlier.account()),
-                    message != null ? message.createdAt() : earlier.createdAt()));
+                    message != null ? message.createdAt() : earlier.createdAt(),
+                    null));
         });
     }
 

@@ -5,5 +5,5 @@
  * through its read models; every read is scoped to the caller's workspace.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "account", "workspace", "channel", "contact"})
+        allowedDependencies = {"shared", "account", "workspace", "channel", "contact", "classify"})
 package dev.mandate.inbox;
