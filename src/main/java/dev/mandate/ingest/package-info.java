@@ -5,5 +5,5 @@
  * the brand's own voice, matches authors to contacts, and hands the batch to the inbox in one transaction.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "account", "workspace", "channel", "contact", "inbox"})
+        allowedDependencies = {"shared", "account", "workspace", "channel", "contact", "inbox", "classify"})
 package dev.mandate.ingest;
