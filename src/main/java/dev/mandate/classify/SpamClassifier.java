@@ -43,6 +43,31 @@ public class SpamClassifier {
     }
 
     /**
+     * What the workspace has seen before of a message's author and text: signals no text model sees.
+     *
+     * @param authorSpam the author's earlier messages judged spam (by a moderator, or by the classifier unrevised)
+     * @param authorNotSpam the author's earlier messages judged not spam
+     * @param sameTextElsewhere earlier messages with the same normalised text in other conversations
+     */
+    public record Seen(int authorSpam, int authorNotSpam, int sameTextElsewhere) {
+
+        /** Nothing seen before: a first message from a new author. */
+        public static final Seen NOTHING = new Seen(0, 0, 0);
+
+        public Seen {
+            if (authorSpam < 0 || authorNotSpam < 0 || sameTextElsewhere < 0) {
+                throw new IllegalArgumentException("counts cannot be negative");
+            }
+        }
+    }
+
+    /** Like {@link #classify(String, String)}, weighing what was seen before of the author and the text. */
+    // SKELETON (issue 5): the history signals are not weighed yet.
+    public Spam classify(String text, String contextText, Seen seen) {
+        return classify(text, contextText);
+    }
+
+    /**
      * Classifies a message; {@code contextText} is the post or message it answers, or {@code null}. Any text,
      * however empty or long, gets a defined result.
      */
