@@ -90,6 +90,8 @@ final class SpamCorpus {
         List<String> header = null;
         int contentColumn = -1;
         int classColumn = -1;
+        int authorColumn = -1;
+        int dateColumn = -1;
         int pos = 0;
         int line = 1;
         while (pos < content.length()) {
@@ -142,6 +144,8 @@ final class SpamCorpus {
                         .toList();
                 contentColumn = header.indexOf("CONTENT");
                 classColumn = header.indexOf("CLASS");
+                authorColumn = header.indexOf("AUTHOR");
+                dateColumn = header.indexOf("DATE");
                 if (contentColumn < 0 || classColumn < 0) {
                     throw new InvalidLine(file, recordLine, "the header must name the columns CONTENT and CLASS");
                 }
@@ -160,7 +164,12 @@ final class SpamCorpus {
             } else {
                 throw new InvalidLine(file, recordLine, "CLASS \"" + shorten(label) + "\" is neither 1 nor 0");
             }
-            examples.add(new LabelledText(clean(fields.get(contentColumn)), spam, recordLine));
+            examples.add(new LabelledText(
+                    clean(fields.get(contentColumn)),
+                    spam,
+                    recordLine,
+                    optional(fields, authorColumn),
+                    optional(fields, dateColumn)));
         }
         if (header == null) {
             throw new InvalidLine(file, 1, "the file is empty");
@@ -180,6 +189,13 @@ final class SpamCorpus {
                 .replace("&gt;", ">")
                 .replace("&amp;", "&")
                 .strip();
+    }
+
+    private static String optional(List<String> fields, int column) {
+        if (column < 0 || fields.get(column).isBlank()) {
+            return null;
+        }
+        return fields.get(column).strip();
     }
 
     private static String shorten(String label) {

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,14 +23,16 @@ final class SpamEvaluation {
 
     /**
      * How much one SMS counts in training against one comment: SMS spam teaches the vocabulary of adverts, but
-     * at full weight its thousands of short chats drown the comments the model is for.
+     * at full weight its thousands of short chats drown the comments the model is for (on unseen videos, mean F1
+     * 0.887 at 1, 0.919 at 0.3, 0.928 at 0.15, 0.933 at 0.05; on the held-out SMS 0.923 at 0.3, 0.911 at 0.15,
+     * 0.793 at 0.05).
      */
-    static final float SMS_IMPORTANCE = 0.3f;
+    static final float SMS_IMPORTANCE = 0.15f;
 
     private SpamEvaluation() {}
 
     /** Training examples with their importance: comments count fully, SMS at {@link #SMS_IMPORTANCE}. */
-    record TrainingSet(List<LabelledText> examples, float[] importance) {
+    record TrainingSet(List<LabelledText> examples, float[] importance, int commentCount) {
 
         static TrainingSet of(List<LabelledText> comments, List<LabelledText> sms) {
             List<LabelledText> examples = new ArrayList<>(comments);
@@ -35,7 +41,11 @@ final class SpamEvaluation {
             for (int i = 0; i < importance.length; i++) {
                 importance[i] = i < comments.size() ? 1f : SMS_IMPORTANCE;
             }
-            return new TrainingSet(examples, importance);
+            return new TrainingSet(examples, importance, comments.size());
+        }
+
+        List<LabelledText> comments() {
+            return examples.subList(0, commentCount);
         }
 
         SpamModel train(double threshold) {
@@ -43,26 +53,151 @@ final class SpamEvaluation {
         }
     }
 
-    /** The figures of the model and of the naive Bayes baseline on one test set. */
-    record Result(String name, int trained, Confusion model, Confusion baseline) {}
+    /**
+     * The share of wanted comments the threshold chosen on the training videos may hide there: half the target of
+     * 1 %, as a threshold taken from models that saw one video less than the one tested moves on a new video.
+     */
+    static final double CHOSEN_FALSE_POSITIVE_RATE = 0.005;
+
+    /**
+     * The figures on one test set: the text model at the configured threshold and at the threshold chosen on the
+     * training videos ({@code chosenThreshold}, NaN and {@code null} figures where there is nothing to choose it
+     * on), the text model with the history signals of a replay in time order (history from the classifier's own
+     * verdicts, and from a moderator's decisions), and the naive Bayes baseline.
+     */
+    record Result(
+            String name,
+            int trained,
+            Confusion model,
+            Confusion baseline,
+            double chosenThreshold,
+            Confusion atChosenThreshold,
+            Confusion withSignals,
+            Confusion withSignalsModerated,
+            Confusion withSignalsAtChosenThreshold) {}
 
     static Result evaluate(String name, TrainingSet training, List<LabelledText> test, double threshold) {
+        return evaluate(name, training, test, threshold, Double.NaN);
+    }
+
+    static Result evaluate(
+            String name, TrainingSet training, List<LabelledText> test, double threshold, double chosenThreshold) {
         SpamModel model = training.train(threshold);
         boolean[] actual = new boolean[test.size()];
-        boolean[] predicted = new boolean[test.size()];
+        double[] margins = new double[test.size()];
         boolean[] baselinePredicted = new boolean[test.size()];
         NaiveBayes baseline = naiveBayes(training.examples());
         for (int i = 0; i < test.size(); i++) {
             String text = test.get(i).text();
             actual[i] = test.get(i).spam();
-            predicted[i] = model.spam(text);
+            margins[i] = model.regression().margin(TextFeatures.normalised(TextFeatures.of(text)));
             baselinePredicted[i] = baseline.spam(TextFeatures.counts(TextFeatures.of(text)));
         }
+        List<LabelledText> history = training.comments();
+        boolean chosen = !Double.isNaN(chosenThreshold);
         return new Result(
                 name,
                 training.examples().size(),
-                Confusion.of(actual, predicted),
-                Confusion.of(actual, baselinePredicted));
+                Confusion.of(actual, atLeast(margins, threshold)),
+                Confusion.of(actual, baselinePredicted),
+                chosenThreshold,
+                chosen ? Confusion.of(actual, atLeast(margins, chosenThreshold)) : null,
+                Confusion.of(actual, replay(history, test, margins, threshold, false)),
+                Confusion.of(actual, replay(history, test, margins, threshold, true)),
+                chosen ? Confusion.of(actual, replay(history, test, margins, chosenThreshold, false)) : null);
+    }
+
+    private static boolean[] atLeast(double[] margins, double threshold) {
+        double margin = logit(threshold);
+        boolean[] predicted = new boolean[margins.length];
+        for (int i = 0; i < margins.length; i++) {
+            predicted[i] = margins[i] >= margin;
+        }
+        return predicted;
+    }
+
+    private static double logit(double score) {
+        return Math.log(score / (1 - score));
+    }
+
+    /**
+     * Replays the test comments in the order they were written, as the ingest flow meets them, each with what was
+     * seen before it ({@link SpamClassifier.Seen}): the authors and texts of the training comments (labelled), and
+     * of the test comments written earlier; every comment is its own conversation (a comment thread), so an
+     * earlier identical text counts as repeated. The labels the author history may use are the classifier's own
+     * verdicts on the earlier test comments ({@code moderated} false: no label of the test data is read before its
+     * comment is scored), or a moderator's decision on every earlier comment, i.e. its true label
+     * ({@code moderated} true).
+     */
+    static boolean[] replay(
+            List<LabelledText> history,
+            List<LabelledText> test,
+            double[] margins,
+            double threshold,
+            boolean moderated) {
+        Map<String, int[]> authors = new HashMap<>();
+        Map<String, Integer> texts = new HashMap<>();
+        for (LabelledText earlier : history) {
+            remember(earlier, earlier.spam(), authors, texts);
+        }
+        Integer[] order = new Integer[test.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // ISO dates sort as text; data without dates keeps its file order (the sort is stable)
+        Arrays.sort(
+                order,
+                Comparator.comparing(
+                        i -> test.get(i).date() == null ? "" : test.get(i).date()));
+        double margin = logit(threshold);
+        boolean[] predicted = new boolean[test.size()];
+        for (int i : order) {
+            LabelledText comment = test.get(i);
+            int[] author = comment.author() == null ? new int[2] : authors.getOrDefault(comment.author(), new int[2]);
+            SpamClassifier.Seen seen = new SpamClassifier.Seen(
+                    author[0], author[1], texts.getOrDefault(SpamClassifier.normalisedText(comment.text()), 0));
+            predicted[i] = margins[i] + SpamClassifier.historyLogOdds(comment.text(), seen) >= margin;
+            remember(comment, moderated ? comment.spam() : predicted[i], authors, texts);
+        }
+        return predicted;
+    }
+
+    private static void remember(
+            LabelledText comment, boolean spam, Map<String, int[]> authors, Map<String, Integer> texts) {
+        if (comment.author() != null) {
+            authors.computeIfAbsent(comment.author(), a -> new int[2])[spam ? 0 : 1]++;
+        }
+        texts.merge(SpamClassifier.normalisedText(comment.text()), 1, Integer::sum);
+    }
+
+    /**
+     * The lowest score at which at most {@link #CHOSEN_FALSE_POSITIVE_RATE} of the wanted comments of the given
+     * videos are spam, each video scored by a model trained on the other videos (and the SMS): chosen on training
+     * data only. NaN for fewer than two videos.
+     */
+    static double chooseThreshold(List<List<LabelledText>> videos, List<LabelledText> sms) {
+        if (videos.size() < 2) {
+            return Double.NaN;
+        }
+        List<Double> hamMargins = new ArrayList<>();
+        for (List<LabelledText> video : videos) {
+            List<LabelledText> others = new ArrayList<>();
+            for (List<LabelledText> other : videos) {
+                if (other != video) {
+                    others.addAll(other);
+                }
+            }
+            SpamModel model = TrainingSet.of(others, sms).train(SpamModel.DEFAULT_THRESHOLD);
+            for (LabelledText comment : video) {
+                if (!comment.spam()) {
+                    hamMargins.add(model.regression().margin(TextFeatures.normalised(TextFeatures.of(comment.text()))));
+                }
+            }
+        }
+        hamMargins.sort(Comparator.reverseOrder());
+        int allowed = (int) Math.floor(CHOSEN_FALSE_POSITIVE_RATE * hamMargins.size());
+        double margin = hamMargins.get(Math.min(allowed, hamMargins.size() - 1));
+        return Math.nextUp(1 / (1 + Math.exp(-margin)));
     }
 
     static NaiveBayes naiveBayes(List<LabelledText> training) {
@@ -95,14 +230,20 @@ final class SpamEvaluation {
         List<LabelledText> sms = SpamCorpus.read(smsFile(dataDir));
         List<Result> results = new ArrayList<>();
         for (Path video : videos) {
-            List<LabelledText> comments = new ArrayList<>();
+            List<List<LabelledText>> others = new ArrayList<>();
             for (Path other : videos) {
                 if (!other.equals(video)) {
-                    comments.addAll(SpamCorpus.read(other));
+                    others.add(SpamCorpus.read(other));
                 }
             }
+            List<LabelledText> comments = new ArrayList<>();
+            others.forEach(comments::addAll);
             results.add(evaluate(
-                    video.getFileName().toString(), TrainingSet.of(comments, sms), SpamCorpus.read(video), threshold));
+                    video.getFileName().toString(),
+                    TrainingSet.of(comments, sms),
+                    SpamCorpus.read(video),
+                    threshold,
+                    chooseThreshold(others, sms)));
         }
         List<LabelledText> smsTraining = new ArrayList<>();
         List<LabelledText> smsTest = new ArrayList<>();

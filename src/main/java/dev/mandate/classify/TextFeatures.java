@@ -31,6 +31,35 @@ final class TextFeatures {
             "(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|biz|ly|co|me|tk|de|uk|ru)(?:/[^\\s<>\"]*)?\\b");
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(?:https?://)?(?:www\\.)?([a-z0-9.-]+)");
 
+    /** A link to a channel or profile on a video site: the commonest way to advertise one's own channel. */
+    private static final Pattern CHANNEL_LINK = Pattern.compile(
+            "(?i)(?:youtube\\.com/(?:user/|channel/|c/|@)|twitter\\.com/|instagram\\.com/|facebook\\.com/)");
+
+    /** Link shorteners hide where a link goes: adverts use them, people sharing a page rarely do. */
+    static final java.util.Set<String> SHORTENERS = java.util.Set.of(
+            "bit.ly",
+            "bitly.com",
+            "goo.gl",
+            "tinyurl.com",
+            "ow.ly",
+            "t.co",
+            "adf.ly",
+            "is.gd",
+            "j.mp",
+            "buff.ly",
+            "tiny.cc",
+            "shorte.st",
+            "cutt.ly",
+            "rebrand.ly");
+
+    /** "my new channel", "our video", "my music": the author promoting their own things. */
+    private static final Pattern SELF_PROMOTION = Pattern.compile(
+            "(?i)\\b(?:my|our)\\s+(?:new\\s+|youtube\\s+|own\\s+)?(?:channel|videos?|vids?|page|music|songs?|playlist|website|site|blog|cover|band)\\b");
+
+    /** "subscribe", "check out my …", "please visit …": asking the reader to do something for the author. */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile(
+            "(?i)\\b(?:subscribe|sub\\s+(?:to\\s+)?me|check\\s+(?:out\\s+)?(?:my|this|our)|please\\s+(?:like|share|visit|watch))");
+
     private TextFeatures() {}
 
     /** The features of a text with how often each occurs, in the order first seen. */
@@ -58,6 +87,12 @@ final class TextFeatures {
                 if (dot >= 0) {
                     add(features, "tld:" + host.substring(dot + 1));
                 }
+                if (SHORTENERS.contains(host)) {
+                    add(features, "signal:shortener");
+                }
+                if (CHANNEL_LINK.matcher(links.group()).find()) {
+                    add(features, "signal:channel-link");
+                }
             }
         }
         rest.append(normal, end, normal.length());
@@ -66,6 +101,12 @@ final class TextFeatures {
             if (linkCount > 1) {
                 add(features, "signal:links");
             }
+        }
+        if (SELF_PROMOTION.matcher(normal).find()) {
+            add(features, "signal:self-promotion");
+        }
+        if (CALL_TO_ACTION.matcher(normal).find()) {
+            add(features, "signal:call-to-action");
         }
         signals(normal, features);
         List<String> words = words(rest.toString());
@@ -83,20 +124,31 @@ final class TextFeatures {
         return features;
     }
 
-    /** The lower-case words of a text: runs of Unicode letters or digits, numbers reduced to their length. */
+    /**
+     * The lower-case words of a text: runs of Unicode letters or digits, numbers reduced to their length, a letter
+     * repeated more than twice cut to two ("sooooo" and "soo" meet).
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean digits = true;
+        int last = -1;
+        int repeats = 0;
         for (int i = 0; i <= text.length(); ) {
             int c = i < text.length() ? text.codePointAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
-                word.appendCodePoint(Character.toLowerCase(c));
+                int lower = Character.toLowerCase(c);
+                repeats = lower == last ? repeats + 1 : 0;
+                last = lower;
+                if (repeats < 2 || !Character.isLetter(lower)) {
+                    word.appendCodePoint(lower);
+                }
                 digits &= Character.isDigit(c);
             } else if (!word.isEmpty()) {
                 words.add(digits ? "#" + Math.min(word.length(), 8) : word.toString());
                 word.setLength(0);
                 digits = true;
+                last = -1;
             }
             i += i < text.length() ? Character.charCount(c) : 1;
         }
