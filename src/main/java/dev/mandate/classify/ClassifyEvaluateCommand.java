@@ -113,16 +113,35 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                     return 2;
                 }
                 List<SpamEvaluation.Result> results = SpamEvaluation.rotations(dataDir, SpamModel.DEFAULT_THRESHOLD);
+                List<SpamEvaluation.Result> videos = results.stream()
+                        .filter(r -> !Double.isNaN(r.chosenThreshold()))
+                        .toList();
+                double defaultThreshold = SpamEvaluation.chooseThreshold(
+                        SpamEvaluation.youtubeFiles(dataDir).stream()
+                                .map(SpamCorpus::read)
+                                .toList(),
+                        SpamCorpus.read(SpamEvaluation.smsFile(dataDir)));
                 if (json) {
                     List<String> objects = new ArrayList<>();
                     for (SpamEvaluation.Result result : results) {
-                        objects.add(resultJson(result.name(), result.model(), result.baseline(), result.trained()));
+                        objects.add(resultJson(result));
                     }
-                    out.println("{\"task\":\"spam\",\"splits\":[" + String.join(",", objects) + "]}");
+                    out.printf(
+                            Locale.ROOT,
+                            "{\"task\":\"spam\",\"splits\":[%s],\"meanOverVideos\":%s,"
+                                    + "\"defaultModelChosenThreshold\":%.4f}%n",
+                            String.join(",", objects),
+                            meansJson(videos),
+                            defaultThreshold);
                 } else {
                     for (SpamEvaluation.Result result : results) {
-                        printText(out, result.name(), result.trained(), result.model(), result.baseline());
+                        printText(out, result);
                     }
+                    printMeans(out, videos);
+                    out.printf(
+                            Locale.ROOT,
+                            "threshold chosen the same way for the default model (on all videos): %.4f%n",
+                            defaultThreshold);
                 }
                 return 0;
             }
@@ -154,9 +173,9 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                         test,
                         SpamModel.DEFAULT_THRESHOLD);
                 if (json) {
-                    out.println(resultJson(result.name(), result.model(), result.baseline(), result.trained()));
+                    out.println(resultJson(result));
                 } else {
-                    printText(out, result.name(), result.trained(), result.model(), result.baseline());
+                    printText(out, result);
                 }
                 return 0;
             }
@@ -180,10 +199,100 @@ class ClassifyEvaluateCommand implements OperatorCommand {
         }
     }
 
-    private static void printText(PrintStream out, String name, int trained, Confusion model, Confusion baseline) {
-        out.printf("spam on %s (%d messages), model trained on %d others%n", name, model.total(), trained);
-        out.print("  logistic regression: " + model.text());
-        out.print("  naive Bayes baseline: " + baseline.text());
+    private static void printText(PrintStream out, SpamEvaluation.Result result) {
+        out.printf(
+                "spam on %s (%d messages), model trained on %d others%n",
+                result.name(), result.model().total(), result.trained());
+        out.print("  logistic regression at score 0.5: " + result.model().text());
+        if (result.atChosenThreshold() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  logistic regression at %.4f (chosen on the training videos): %s",
+                    result.chosenThreshold(),
+                    result.atChosenThreshold().text());
+        }
+        out.print("  with history signals (own verdicts) at 0.5: "
+                + result.withSignals().text());
+        out.print("  with history signals (moderator's labels) at 0.5: "
+                + result.withSignalsModerated().text());
+        if (result.withSignalsAtChosenThreshold() != null) {
+            out.print("  with history signals (own verdicts) at the chosen threshold: "
+                    + result.withSignalsAtChosenThreshold().text());
+        }
+        out.print("  naive Bayes baseline: " + result.baseline().text());
+    }
+
+    private static void printMeans(PrintStream out, List<SpamEvaluation.Result> videos) {
+        if (videos.isEmpty()) {
+            return;
+        }
+        out.printf("mean over the %d unseen videos (F1, false-positive rate):%n", videos.size());
+        for (Mean mean : means(videos)) {
+            out.printf(Locale.ROOT, "  %-50s %.4f  %.4f%n", mean.name(), mean.f1(), mean.falsePositiveRate());
+        }
+    }
+
+    private record Mean(String name, double f1, double falsePositiveRate) {}
+
+    private static List<Mean> means(List<SpamEvaluation.Result> videos) {
+        List<java.util.function.Function<SpamEvaluation.Result, Confusion>> rows = List.of(
+                SpamEvaluation.Result::model,
+                SpamEvaluation.Result::atChosenThreshold,
+                SpamEvaluation.Result::withSignals,
+                SpamEvaluation.Result::withSignalsModerated,
+                SpamEvaluation.Result::withSignalsAtChosenThreshold,
+                SpamEvaluation.Result::baseline);
+        List<String> names = List.of(
+                "logisticRegression",
+                "atChosenThreshold",
+                "withSignals",
+                "withSignalsModerated",
+                "withSignalsAtChosenThreshold",
+                "naiveBayes");
+        List<Mean> means = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double f1 = 0;
+            double fpr = 0;
+            for (SpamEvaluation.Result video : videos) {
+                f1 += rows.get(i).apply(video).f1();
+                fpr += rows.get(i).apply(video).falsePositiveRate();
+            }
+            means.add(new Mean(names.get(i), f1 / videos.size(), fpr / videos.size()));
+        }
+        return means;
+    }
+
+    private static String meansJson(List<SpamEvaluation.Result> videos) {
+        List<String> fields = new ArrayList<>();
+        for (Mean mean : means(videos)) {
+            fields.add(String.format(
+                    Locale.ROOT,
+                    "\"%s\":{\"f1\":%.4f,\"falsePositiveRate\":%.4f}",
+                    mean.name(),
+                    mean.f1(),
+                    mean.falsePositiveRate()));
+        }
+        return "{" + String.join(",", fields) + "}";
+    }
+
+    private static String resultJson(SpamEvaluation.Result result) {
+        StringBuilder json =
+                new StringBuilder(resultJson(result.name(), result.model(), result.baseline(), result.trained()));
+        json.setLength(json.length() - 1);
+        if (result.atChosenThreshold() != null) {
+            json.append(String.format(Locale.ROOT, ",\"chosenThreshold\":%.4f", result.chosenThreshold()))
+                    .append(",\"atChosenThreshold\":")
+                    .append(result.atChosenThreshold().json());
+        }
+        json.append(",\"withSignals\":")
+                .append(result.withSignals().json())
+                .append(",\"withSignalsModerated\":")
+                .append(result.withSignalsModerated().json());
+        if (result.withSignalsAtChosenThreshold() != null) {
+            json.append(",\"withSignalsAtChosenThreshold\":")
+                    .append(result.withSignalsAtChosenThreshold().json());
+        }
+        return json.append('}').toString();
     }
 
     private static String resultJson(String name, Confusion model, Confusion baseline, int trained) {

@@ -84,4 +84,31 @@ class SpamClassifierTests {
         assertThat(SpamClassifier.topicOverlap("Outsourcing outsourcing social social", null))
                 .isEqualTo(-1);
     }
+
+    @Test
+    void weighsTheAuthorsHistoryAndTextRepeatedElsewhere() {
+        String text = "I just uploaded a new video, would love to hear what you think";
+        Spam alone = classifier.classify(text, null, SpamClassifier.Seen.NOTHING);
+
+        Spam spammer = classifier.classify(text, null, new SpamClassifier.Seen(6, 0, 9));
+        Spam regular = classifier.classify(text, null, new SpamClassifier.Seen(0, 6, 0));
+
+        assertThat(classifier.classify(text, null)).isEqualTo(alone);
+        assertThat(spammer.score()).isGreaterThan(alone.score());
+        assertThat(spammer.spam()).isTrue();
+        assertThat(spammer.reasons()).startsWith("signal:author-spam-history", "signal:repeated-text");
+        assertThat(regular.score()).isLessThan(alone.score());
+        assertThat(regular.spam()).isFalse();
+        assertThat(regular.reasons()).first().isEqualTo("signal:author-good-history");
+    }
+
+    @Test
+    void doesNotCountShortCommonTextsAsRepeated() {
+        Spam first = classifier.classify("awesome song", null, SpamClassifier.Seen.NOTHING);
+
+        Spam again = classifier.classify("awesome song", null, new SpamClassifier.Seen(0, 0, 40));
+
+        assertThat(again.score()).isEqualTo(first.score());
+        assertThat(SpamClassifier.normalisedText("Check   THIS out!!! ")).isEqualTo("check this out");
+    }
 }
