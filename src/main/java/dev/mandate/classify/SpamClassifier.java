@@ -85,7 +85,9 @@ public class SpamClassifier {
      */
     public Spam classify(String text, String contextText, Seen seen) {
         String body = text == null ? "" : text;
-        double margin = model.regression().margin(TextFeatures.normalised(TextFeatures.of(body)));
+        Map<String, Float> features = TextFeatures.of(body);
+        TextFeatures.Vector vector = TextFeatures.normalised(features);
+        double margin = model.regression().margin(vector);
         List<Signal> signals = new ArrayList<>();
         double overlap = topicOverlap(body, contextText);
         if (overlap >= 0 && overlap < OFF_TOPIC_BELOW) {
@@ -104,7 +106,7 @@ public class SpamClassifier {
                 .sorted(Comparator.comparingDouble((Signal signal) -> -Math.abs(signal.logOdds())))
                 .map(Signal::reason)
                 .collect(Collectors.toCollection(ArrayList::new));
-        reasons.addAll(model.reasons(body, spam, REASONS - reasons.size()));
+        reasons.addAll(model.reasons(features, vector, spam, REASONS - reasons.size()));
         return new Spam(score, spam ? Spam.Verdict.SPAM : Spam.Verdict.NOT_SPAM, reasons);
     }
 

@@ -87,7 +87,11 @@ final class SpamModel {
     /** The features that pushed the score furthest towards the verdict, strongest first. */
     List<String> reasons(String text, boolean spam, int limit) {
         Map<String, Float> features = TextFeatures.of(text);
-        TextFeatures.Vector vector = TextFeatures.normalised(features);
+        return reasons(features, TextFeatures.normalised(features), spam, limit);
+    }
+
+    /** Like {@link #reasons(String, boolean, int)} for features already computed (and their vector). */
+    List<String> reasons(Map<String, Float> features, TextFeatures.Vector vector, boolean spam, int limit) {
         List<Map.Entry<String, Double>> contributions = new ArrayList<>();
         int i = 0;
         for (String name : features.keySet()) {

@@ -49,4 +49,28 @@ class TextFeaturesTests {
         }
         assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
     }
+
+    @Test
+    void cutsLettersRepeatedMoreThanTwice() {
+        assertThat(TextFeatures.words("Sooooo goooood, 1000 views")).containsExactly("soo", "good", "#4", "views");
+    }
+
+    @Test
+    void marksSelfPromotionAndCallsToAction() {
+        assertThat(TextFeatures.of("Hey guys, check out my new channel"))
+                .containsKeys("signal:self-promotion", "signal:call-to-action");
+        assertThat(TextFeatures.of("please sub to me")).containsKey("signal:call-to-action");
+        assertThat(TextFeatures.of("I came here to check the views, my favourite song"))
+                .doesNotContainKeys("signal:self-promotion", "signal:call-to-action");
+    }
+
+    @Test
+    void marksShortenersAndLinksToChannels() {
+        assertThat(TextFeatures.of("free gift cards http://bit.ly/abc")).containsKey("signal:shortener");
+        assertThat(TextFeatures.of("http://www.youtube.com/user/cheapfollowers"))
+                .containsKey("signal:channel-link")
+                .doesNotContainKey("signal:shortener");
+        assertThat(TextFeatures.of("best part http://www.youtube.com/watch?v=KQ6zr6kCPj8"))
+                .doesNotContainKey("signal:channel-link");
+    }
 }
