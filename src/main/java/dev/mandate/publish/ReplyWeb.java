@@ -63,6 +63,8 @@ class ReplyWeb {
                             .toList());
             model.addAttribute("key", UUID.randomUUID());
             model.addAttribute(
+                    "refusal", replies.refusal(membership, id).map(ReplyOutsideMandate.Rule::explanation).orElse(null));
+            model.addAttribute(
                     "time",
                     DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
                             .withZone(ZoneId.of(membership.workspace().timeZone())));
@@ -82,7 +84,7 @@ class ReplyWeb {
             try {
                 replies.write(by, id, key(key), text);
                 redirect.addFlashAttribute("notice", "Reply queued; it goes out in a moment.");
-            } catch (InvalidInput | Forbidden problem) {
+            } catch (InvalidInput | Forbidden | ReplyOutsideMandate problem) {
                 redirect.addFlashAttribute("replyError", ((Problem) problem).getMessage());
             }
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#replies";
