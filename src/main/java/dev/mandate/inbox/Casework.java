@@ -241,8 +241,7 @@ public class Casework {
     /** Adds a tag as {@code automation}, on the conversation's current version. */
     @Transactional
     public long tag(Automation automation, ConversationId id, String tag) {
-        return tag(
-                automation.workspaceId(), automation.actor(), id, currentVersion(automation.workspaceId(), id), tag);
+        return tag(automation.workspaceId(), automation.actor(), id, currentVersion(automation.workspaceId(), id), tag);
     }
 
     /** The conversation's own fields, for automation that acts outside any membership; empty if it is not there. */
@@ -295,7 +294,9 @@ public class Casework {
     }
 
     private long currentVersion(WorkspaceId workspace, ConversationId id) {
-        return head(workspace, id).orElseThrow(() -> new NotFound("conversation")).version();
+        return head(workspace, id)
+                .orElseThrow(() -> new NotFound("conversation"))
+                .version();
     }
 
     /** An internal note on the conversation: for the team, never sent. */
@@ -577,7 +578,9 @@ public class Casework {
                 .param("workspace", workspace.value())
                 .param("conversation", id.value())
                 .param("at", now().atOffset(ZoneOffset.UTC))
-                .param("actor", actor.accountId() == null ? null : actor.accountId().value())
+                .param(
+                        "actor",
+                        actor.accountId() == null ? null : actor.accountId().value())
                 .param("name", actor.name())
                 .param("party", actor.party().name())
                 .param("action", action)

@@ -2,10 +2,10 @@ package dev.mandate.inbox;
 
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
-import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -63,7 +63,10 @@ class ReplyWeb {
                             .toList());
             model.addAttribute("key", UUID.randomUUID());
             model.addAttribute(
-                    "refusal", replies.refusal(membership, id).map(ReplyOutsideMandate.Rule::explanation).orElse(null));
+                    "refusal",
+                    replies.refusal(membership, id)
+                            .map(ReplyOutsideMandate.Rule::explanation)
+                            .orElse(null));
             model.addAttribute(
                     "time",
                     DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)

@@ -114,8 +114,10 @@ sealed interface Condition {
                 case NETWORK -> among(facts.network());
                 case ACCOUNT -> among(facts.account());
                 case LANGUAGE -> among(facts.language());
-                case INTENT -> c == null ? null : among(c.intent().label().name().toLowerCase(Locale.ROOT));
-                case SENTIMENT -> c == null ? null : among(c.sentiment().polarity().name().toLowerCase(Locale.ROOT));
+                case INTENT ->
+                    c == null ? null : among(c.intent().label().name().toLowerCase(Locale.ROOT));
+                case SENTIMENT ->
+                    c == null ? null : among(c.sentiment().polarity().name().toLowerCase(Locale.ROOT));
                 case SPAM -> c == null ? null : flag(c.spam().spam());
                 case SPAM_SCORE -> c == null ? null : compare(c.spam().score());
                 case CUSTOMER -> flag(facts.customer());
@@ -124,12 +126,13 @@ sealed interface Condition {
                 case TAG -> facts.tags().containsAll(values) ? List.of("#" + String.join(" #", values)) : null;
                 case STATE -> among(facts.state().name().toLowerCase(Locale.ROOT));
                 case PRIORITY -> among(facts.priority().name().toLowerCase(Locale.ROOT));
-                case WEEKDAY -> among(facts.at()
-                        .atZone(context.zone())
-                        .getDayOfWeek()
-                        .name()
-                        .substring(0, 3)
-                        .toLowerCase(Locale.ROOT));
+                case WEEKDAY ->
+                    among(facts.at()
+                            .atZone(context.zone())
+                            .getDayOfWeek()
+                            .name()
+                            .substring(0, 3)
+                            .toLowerCase(Locale.ROOT));
                 case TIME_OF_DAY -> between(facts.at().atZone(context.zone()));
                 case TEXT -> op == Op.MATCHES ? regex(facts.text(), context) : contains(facts.text());
             };
@@ -155,14 +158,13 @@ sealed interface Condition {
         }
 
         private List<String> compare(double actual) {
-            boolean matches =
-                    switch (op) {
-                        case GTE -> actual >= number;
-                        case GT -> actual > number;
-                        case LTE -> actual <= number;
-                        case LT -> actual < number;
-                        default -> false;
-                    };
+            boolean matches = switch (op) {
+                case GTE -> actual >= number;
+                case GT -> actual > number;
+                case LTE -> actual <= number;
+                case LT -> actual < number;
+                default -> false;
+            };
             return matches ? List.of(field.json() + "=" + String.format(Locale.ROOT, "%.2f", actual)) : null;
         }
 
@@ -190,18 +192,28 @@ sealed interface Condition {
 
         @Override
         public String describe() {
-            String list = values == null ? "" : String.join(", ", values.stream().sorted().toList());
+            String list = values == null
+                    ? ""
+                    : String.join(", ", values.stream().sorted().toList());
             return switch (op) {
-                case IS -> switch (field) {
-                    case CUSTOMER -> flag ? "the author is a customer" : "the author is not a customer";
-                    case REPLY_TO_BRAND -> flag ? "it replies to the brand" : "it does not reply to the brand";
-                    case IN_COVERAGE -> flag ? "within coverage hours" : "outside coverage hours";
-                    case SPAM -> flag ? "it is spam" : "it is not spam";
-                    default -> field.json() + " is " + list;
-                };
+                case IS ->
+                    switch (field) {
+                        case CUSTOMER -> flag ? "the author is a customer" : "the author is not a customer";
+                        case REPLY_TO_BRAND -> flag ? "it replies to the brand" : "it does not reply to the brand";
+                        case IN_COVERAGE -> flag ? "within coverage hours" : "outside coverage hours";
+                        case SPAM -> flag ? "it is spam" : "it is not spam";
+                        default -> field.json() + " is " + list;
+                    };
                 case IN -> field.json() + " is one of " + list;
                 case HAS -> "tagged #" + list;
-                case CONTAINS -> "text contains " + (values.size() == 1 ? "\"" + list + "\"" : "one of \"" + String.join("\", \"", values.stream().sorted().toList()) + "\"");
+                case CONTAINS ->
+                    "text contains "
+                            + (values.size() == 1
+                                    ? "\"" + list + "\""
+                                    : "one of \""
+                                            + String.join(
+                                                    "\", \"",
+                                                    values.stream().sorted().toList()) + "\"");
                 case MATCHES -> "text matches /" + regex.source() + "/";
                 case GTE -> field.json() + " ≥ " + number;
                 case GT -> field.json() + " > " + number;

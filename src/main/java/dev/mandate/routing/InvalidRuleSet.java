@@ -19,9 +19,10 @@ public class InvalidRuleSet extends Problem {
                 "invalid-rule-set",
                 "Invalid rule set",
                 errors.size() == 1
-                        ? "The rule set has an error at " + errors.get(0).where() + ": " + errors.get(0).message()
-                        : "The rule set has " + errors.size() + " errors; the first at " + errors.get(0).where() + ": "
-                                + errors.get(0).message());
+                        ? "The rule set has an error at " + errors.get(0).where() + ": "
+                                + errors.get(0).message()
+                        : "The rule set has " + errors.size() + " errors; the first at "
+                                + errors.get(0).where() + ": " + errors.get(0).message());
         this.errors = List.copyOf(errors);
         getBody()
                 .setProperty(

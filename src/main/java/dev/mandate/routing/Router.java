@@ -113,7 +113,8 @@ class Router {
     @ApplicationModuleListener
     void on(Casework.ConversationWorked worked) {
         // A rule's own changes act as the system: they never trigger rules again.
-        if (!worked.action().equals("conversation.state-changed") || worked.actor().party() == Party.SYSTEM) {
+        if (!worked.action().equals("conversation.state-changed")
+                || worked.actor().party() == Party.SYSTEM) {
             return;
         }
         try {
@@ -123,9 +124,12 @@ class Router {
         }
     }
 
-    /** Routes one inbound message, once: a message seen before (a repeated event) is not routed again. */
+    /**
+     * Routes one inbound message, once: a message seen before (a repeated event) is not routed again. A message that
+     * arrives while no rule set is in force is left where it landed.
+     */
     List<Fired> route(MessageReceived received) {
-        if (!remember(received)) {
+        if (ruleSets.inForce(received.workspaceId(), clock.instant()).isEmpty() || !remember(received)) {
             return List.of();
         }
         return run(
@@ -194,9 +198,8 @@ class Router {
 
     /** Records that routing saw the message, with its classification; false if it had seen it before. */
     private boolean remember(MessageReceived received) {
-        String classification = received.classification() == null
-                ? null
-                : json.writeValueAsString(received.classification());
+        String classification =
+                received.classification() == null ? null : json.writeValueAsString(received.classification());
         return jdbc.sql("""
                         insert into routing.seen (message_id, workspace_id, conversation_id, classification, seen_at)
                         values (:message, :workspace, :conversation, :classification::jsonb, :at)
@@ -243,7 +246,9 @@ class Router {
             return Optional.empty();
         }
         Optional<ThreadMessage> message = messageId != null
-                ? thread.messages().stream().filter(m -> m.id().equals(messageId)).findFirst()
+                ? thread.messages().stream()
+                        .filter(m -> m.id().equals(messageId))
+                        .findFirst()
                 : thread.messages().stream()
                         .filter(m -> !m.outbound())
                         .max(Comparator.comparing(ThreadMessage::createdAt));
@@ -272,7 +277,9 @@ class Router {
         return Optional.of(new Facts(
                 trigger,
                 thread.network(),
-                thread.channelAccountId() == null ? null : thread.channelAccountId().toString(),
+                thread.channelAccountId() == null
+                        ? null
+                        : thread.channelAccountId().toString(),
                 language,
                 said,
                 m.body(),
@@ -306,7 +313,8 @@ class Router {
                 effects.add(a.describe());
             } else if (action instanceof Action.AssignPerson a) {
                 casework.assign(automation, conversation, null, a.person());
-                effects.add("assigned to " + names.getOrDefault(a.person(), a.person().toString()));
+                effects.add("assigned to "
+                        + names.getOrDefault(a.person(), a.person().toString()));
             } else if (action instanceof Action.AssignGroup a) {
                 AccountId person = pick(workspace, rules, a);
                 casework.assign(automation, conversation, null, person);
@@ -383,10 +391,11 @@ class Router {
 
     private AccountId pick(WorkspaceId workspace, RuleSet rules, Action.AssignGroup action) {
         List<AccountId> people = switch (action.group()) {
-            case "brand", "agency" -> access.members(workspace).stream()
-                    .filter(m -> m.party().name().equalsIgnoreCase(action.group()))
-                    .map(Membership::accountId)
-                    .toList();
+            case "brand", "agency" ->
+                access.members(workspace).stream()
+                        .filter(m -> m.party().name().equalsIgnoreCase(action.group()))
+                        .map(Membership::accountId)
+                        .toList();
             default -> rules.groups().getOrDefault(action.group(), List.of());
         };
         if (people.isEmpty()) {

@@ -86,8 +86,8 @@ public class RoutingRules {
         reader.read(node, people(by.workspaceId()));
         String body = reader.write(node);
         Optional<RuleSetVersion> before = ruleSets.latest(by.workspaceId());
-        String changes = before.map(b -> Changes.between(reader.tree(b.body()), node))
-                .orElse("first version");
+        String changes =
+                before.map(b -> Changes.between(reader.tree(b.body()), node)).orElse("first version");
         boolean approved = by.isBrandOwner();
         RuleSetVersion saved = ruleSets.save(by.workspaceId(), by.actor(), body, changes, clock.instant(), approved);
         events.publishEvent(
@@ -193,7 +193,11 @@ public class RoutingRules {
     }
 
     private List<Outcome> outcome(
-            WorkspaceId workspace, RuleSet rules, Map<String, String> disabled, Facts facts, Map<AccountId, String> names) {
+            WorkspaceId workspace,
+            RuleSet rules,
+            Map<String, String> disabled,
+            Facts facts,
+            Map<AccountId, String> names) {
         ZoneId zone = router.zone(workspace, rules);
         Condition.Context context = new Condition.Context(
                 zone, rules.coverage() != null ? rules.coverage() : Coverage.always(zone), properties.regexSteps());

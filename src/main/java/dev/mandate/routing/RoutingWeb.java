@@ -98,12 +98,14 @@ class RoutingWeb {
             model.addAttribute("workspace", member.workspace());
             model.addAttribute("membership", member);
             model.addAttribute("inForce", inForce.orElse(null));
-            model.addAttribute("rules", inForce.map(v -> rules.rules(member, v.version())).orElse(List.of()));
+            model.addAttribute(
+                    "rules", inForce.map(v -> rules.rules(member, v.version())).orElse(List.of()));
             model.addAttribute(
                     "drafts",
                     versions.stream()
                             .filter(v -> !v.approved()
-                                    && inForce.map(f -> v.version() > f.version()).orElse(true))
+                                    && inForce.map(f -> v.version() > f.version())
+                                            .orElse(true))
                             .toList());
             model.addAttribute("time", time(member));
             return "routing/rules";
@@ -301,7 +303,8 @@ class RoutingWeb {
         VersionView inForce(
                 @PathVariable String workspaceId, @RequestParam(required = false) String at, CurrentAccount caller) {
             Membership member = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            Instant moment = at == null ? null : moment(at, ZoneId.of(member.workspace().timeZone()));
+            Instant moment =
+                    at == null ? null : moment(at, ZoneId.of(member.workspace().timeZone()));
             return rules.inForce(member, moment).map(this::view).orElseThrow(() -> new NotFound("rule set"));
         }
 
@@ -325,7 +328,9 @@ class RoutingWeb {
         }
 
         /** Saves a rule set (the body is the rule set itself) as the next version. */
-        @PostMapping(value = "/api/workspaces/{workspaceId}/routing/rule-sets", consumes = MediaType.APPLICATION_JSON_VALUE)
+        @PostMapping(
+                value = "/api/workspaces/{workspaceId}/routing/rule-sets",
+                consumes = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<VersionView> save(
                 @PathVariable String workspaceId, @RequestBody String ruleSet, CurrentAccount caller) {
             Membership member = access.require(WorkspaceAccess.parse(workspaceId), caller);

@@ -78,7 +78,9 @@ class RuleSetReader {
             throw new InvalidRuleSet(List.of(new InvalidRuleSet.Error(
                     "",
                     "This is not JSON"
-                            + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                            + (where == null
+                                    ? ""
+                                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
                             + ": " + e.getOriginalMessage())));
         }
     }
@@ -121,13 +123,17 @@ class RuleSetReader {
         String at = pointer(error.getInstanceLocation());
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         return switch (keyword) {
-            case "additionalProperties" -> new InvalidRuleSet.Error(
-                    at + "/" + escape(error.getProperty()), "Unknown field '" + error.getProperty() + "'.");
-            case "required" -> new InvalidRuleSet.Error(
-                    at + "/" + escape(error.getProperty()), "'" + error.getProperty() + "' is required here.");
-            case "enum" -> new InvalidRuleSet.Error(
-                    at,
-                    "'" + text(error.getInstanceNode()) + "' is not one of " + options(error.getSchemaNode()) + ".");
+            case "additionalProperties" ->
+                new InvalidRuleSet.Error(
+                        at + "/" + escape(error.getProperty()), "Unknown field '" + error.getProperty() + "'.");
+            case "required" ->
+                new InvalidRuleSet.Error(
+                        at + "/" + escape(error.getProperty()), "'" + error.getProperty() + "' is required here.");
+            case "enum" ->
+                new InvalidRuleSet.Error(
+                        at,
+                        "'" + text(error.getInstanceNode()) + "' is not one of " + options(error.getSchemaNode())
+                                + ".");
             case "propertyNames" -> new InvalidRuleSet.Error(at, "Unknown name: " + error.getMessage());
             default -> new InvalidRuleSet.Error(at, stripLocation(error.getMessage()));
         };
@@ -148,7 +154,9 @@ class RuleSetReader {
     private static String stripLocation(String message) {
         // The library prefixes the instance location, which the pointer already says.
         int colon = message.indexOf(": ");
-        return colon > 0 && (message.startsWith("/") || message.startsWith("$")) ? message.substring(colon + 2) : message;
+        return colon > 0 && (message.startsWith("/") || message.startsWith("$"))
+                ? message.substring(colon + 2)
+                : message;
     }
 
     private static String pointer(NodePath path) {
@@ -186,7 +194,8 @@ class RuleSetReader {
                     List<AccountId> members = new ArrayList<>();
                     int i = 0;
                     for (JsonNode member : group.getValue()) {
-                        AccountId person = person(member.stringValue(), "/groups/" + escape(group.getKey()) + "/" + i++);
+                        AccountId person =
+                                person(member.stringValue(), "/groups/" + escape(group.getKey()) + "/" + i++);
                         if (person != null) {
                             members.add(person);
                         }
@@ -311,7 +320,9 @@ class RuleSetReader {
             }
             Condition.Op op = Condition.Op.of(node.get("op").stringValue());
             if (!field.ops().contains(op)) {
-                error(at + "/op", "'" + op.json() + "' does not apply to " + field.json() + "; use " + ops(field) + ".");
+                error(
+                        at + "/op",
+                        "'" + op.json() + "' does not apply to " + field.json() + "; use " + ops(field) + ".");
                 return null;
             }
             if (!node.has("value")) {
@@ -329,7 +340,8 @@ class RuleSetReader {
                 case STATE -> strings(field, op, value, vat, null, STATES);
                 case PRIORITY -> strings(field, op, value, vat, null, PRIORITIES);
                 case WEEKDAY -> strings(field, op, value, vat, null, DAYS);
-                case TAG -> strings(field, Condition.Op.IS, value, vat, Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$"), null);
+                case TAG ->
+                    strings(field, Condition.Op.IS, value, vat, Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$"), null);
                 case SPAM, CUSTOMER, REPLY_TO_BRAND, IN_COVERAGE -> {
                     if (!value.isBoolean()) {
                         error(vat, field.json() + " is true or false.");
@@ -353,7 +365,10 @@ class RuleSetReader {
         }
 
         private Condition between(JsonNode value, String at) {
-            if (!value.isArray() || value.size() != 2 || !value.get(0).isString() || !value.get(1).isString()) {
+            if (!value.isArray()
+                    || value.size() != 2
+                    || !value.get(0).isString()
+                    || !value.get(1).isString()) {
                 error(at, "timeOfDay between takes two times, e.g. [\"18:00\", \"08:00\"].");
                 return null;
             }
@@ -425,8 +440,11 @@ class RuleSetReader {
                 String v = values.get(i).strip().toLowerCase(Locale.ROOT);
                 String vat = value.isArray() ? at + "/" + i : at;
                 if (allowed != null && !allowed.contains(v)) {
-                    error(vat, "'" + values.get(i) + "' is no " + field.json() + "; use one of "
-                            + String.join(", ", allowed.stream().sorted().toList()) + ".");
+                    error(
+                            vat,
+                            "'" + values.get(i) + "' is no " + field.json() + "; use one of "
+                                    + String.join(
+                                            ", ", allowed.stream().sorted().toList()) + ".");
                 } else if (shape != null && !shape.matcher(v).matches()) {
                     error(vat, "'" + values.get(i) + "' is no valid " + field.json() + ".");
                 }
@@ -472,8 +490,17 @@ class RuleSetReader {
             boolean wrong = false;
             for (String name : node.propertyNames()) {
                 if (!name.equals("type") && !allowed.contains(name)) {
-                    error(at + "/" + name, "A " + type + " action takes no '" + name + "'"
-                            + (allowed.isEmpty() ? "." : "; it takes " + String.join(", ", allowed.stream().sorted().toList()) + "."));
+                    error(
+                            at + "/" + name,
+                            "A " + type + " action takes no '" + name + "'"
+                                    + (allowed.isEmpty()
+                                            ? "."
+                                            : "; it takes "
+                                                    + String.join(
+                                                            ", ",
+                                                            allowed.stream()
+                                                                    .sorted()
+                                                                    .toList()) + "."));
                     wrong = true;
                 }
             }
@@ -482,18 +509,20 @@ class RuleSetReader {
             }
             return switch (type) {
                 case "assign" -> assign(node, at, groups);
-                case "priority" -> required(node, at, "value")
-                        ? new Action.SetPriority(Priority.valueOf(node.get("value").stringValue().toUpperCase(Locale.ROOT)))
-                        : null;
+                case "priority" ->
+                    required(node, at, "value")
+                            ? new Action.SetPriority(Priority.valueOf(
+                                    node.get("value").stringValue().toUpperCase(Locale.ROOT)))
+                            : null;
                 case "tag" -> required(node, at, "tags") ? new Action.AddTags(strings(node.get("tags"))) : null;
-                case "suggest-briefing" -> required(node, at, "tags")
-                        ? new Action.SuggestBriefing(strings(node.get("tags")))
-                        : null;
-                case "escalate" -> required(node, at, "question") && required(node, at, "withinBusinessHours")
-                        ? new Action.Escalate(
-                                node.get("question").stringValue().strip(),
-                                node.get("withinBusinessHours").doubleValue())
-                        : null;
+                case "suggest-briefing" ->
+                    required(node, at, "tags") ? new Action.SuggestBriefing(strings(node.get("tags"))) : null;
+                case "escalate" ->
+                    required(node, at, "question") && required(node, at, "withinBusinessHours")
+                            ? new Action.Escalate(
+                                    node.get("question").stringValue().strip(),
+                                    node.get("withinBusinessHours").doubleValue())
+                            : null;
                 case "hide-spam" -> new Action.HideSpam();
                 case "notify" -> notify(node, at);
                 default -> null;
@@ -517,7 +546,8 @@ class RuleSetReader {
             }
             switch (whom.get(0)) {
                 case "party" -> {
-                    return new Action.AssignParty(Party.valueOf(node.get("party").stringValue().toUpperCase(Locale.ROOT)));
+                    return new Action.AssignParty(
+                            Party.valueOf(node.get("party").stringValue().toUpperCase(Locale.ROOT)));
                 }
                 case "person" -> {
                     AccountId person = person(node.get("person").stringValue(), at + "/person");
@@ -526,12 +556,17 @@ class RuleSetReader {
                 default -> {
                     String group = node.get("group").stringValue();
                     if (!groups.containsKey(group) && !group.equals("brand") && !group.equals("agency")) {
-                        error(at + "/group", "There is no group '" + group + "'; define it under \"groups\" or use brand or agency.");
+                        error(
+                                at + "/group",
+                                "There is no group '" + group
+                                        + "'; define it under \"groups\" or use brand or agency.");
                         return null;
                     }
-                    String strategy = node.has("strategy") ? node.get("strategy").stringValue() : "round-robin";
+                    String strategy =
+                            node.has("strategy") ? node.get("strategy").stringValue() : "round-robin";
                     return new Action.AssignGroup(
-                            group, strategy.equals("least-busy") ? Action.Strategy.LEAST_BUSY : Action.Strategy.ROUND_ROBIN);
+                            group,
+                            strategy.equals("least-busy") ? Action.Strategy.LEAST_BUSY : Action.Strategy.ROUND_ROBIN);
                 }
             }
         }
@@ -550,7 +585,8 @@ class RuleSetReader {
                 error(at + "/target", "A webhook goes to an https:// address.");
                 return null;
             }
-            return new Action.Notify(via, target, node.has("subject") ? node.get("subject").stringValue() : null);
+            return new Action.Notify(
+                    via, target, node.has("subject") ? node.get("subject").stringValue() : null);
         }
 
         private boolean required(JsonNode node, String at, String name) {

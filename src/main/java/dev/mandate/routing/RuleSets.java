@@ -56,7 +56,8 @@ class RuleSets {
                     .single();
             return get(workspace, version).orElseThrow();
         } catch (DuplicateKeyException e) {
-            throw new Conflict("concurrent-change", "Someone saved the rule set at the same moment; load it and retry.");
+            throw new Conflict(
+                    "concurrent-change", "Someone saved the rule set at the same moment; load it and retry.");
         }
     }
 
@@ -68,7 +69,9 @@ class RuleSets {
                          where workspace_id = :workspace and version = :version and approved_at is null
                         """)
                         .param("at", at.atOffset(ZoneOffset.UTC))
-                        .param("by", by.accountId() == null ? null : by.accountId().value())
+                        .param(
+                                "by",
+                                by.accountId() == null ? null : by.accountId().value())
                         .param("name", by.name())
                         .param("workspace", workspace.value())
                         .param("version", version)

@@ -125,7 +125,8 @@ final class SafeRegex {
     static final class RunawayRegex extends RuntimeException {
 
         RunawayRegex(String source) {
-            super("The regular expression /" + source + "/ needed more steps than allowed on a message and was stopped.");
+            super("The regular expression /" + source
+                    + "/ needed more steps than allowed on a message and was stopped.");
         }
     }
 

@@ -47,7 +47,8 @@ class RuleSetReaderTests {
     void readsTheExampleRuleSet() {
         RuleSet rules = read(RoutingWeb.EXAMPLE);
 
-        assertThat(rules.rules()).extracting(Rule::name)
+        assertThat(rules.rules())
+                .extracting(Rule::name)
                 .containsExactly("Spam", "Purchase leads", "Complaints from customers", "Praise and routine questions");
         assertThat(rules.coverage().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(rules.rules().get(1).conditions().describe()).isEqualTo("intent is lead");
@@ -56,10 +57,7 @@ class RuleSetReaderTests {
     @Test
     void refusesAnUnknownOperatorAtItsExactPlace() {
         String ok = rule("a", "{\"field\": \"intent\", \"op\": \"is\", \"value\": \"lead\"}", TAG);
-        String bad = rule(
-                "c",
-                "{\"all\": [{\"field\": \"intent\", \"op\": \"equals\", \"value\": \"lead\"}]}",
-                TAG);
+        String bad = rule("c", "{\"all\": [{\"field\": \"intent\", \"op\": \"equals\", \"value\": \"lead\"}]}", TAG);
 
         assertThat(errors(rules(ok, ok.replace("\"a\"", "\"b\""), bad)))
                 .singleElement()
@@ -74,12 +72,10 @@ class RuleSetReaderTests {
         String bad = rule(
                 "a", "{\"all\": [{\"field\": \"intent\", \"op\": \"is\", \"value\": \"lead\", \"colour\": 1}]}", TAG);
 
-        assertThat(errors(rules(bad)))
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.pointer()).isEqualTo("/rules/0/conditions/all/0/colour");
-                    assertThat(e.message()).isEqualTo("Unknown field 'colour'.");
-                });
+        assertThat(errors(rules(bad))).singleElement().satisfies(e -> {
+            assertThat(e.pointer()).isEqualTo("/rules/0/conditions/all/0/colour");
+            assertThat(e.message()).isEqualTo("Unknown field 'colour'.");
+        });
     }
 
     @Test
@@ -101,8 +97,8 @@ class RuleSetReaderTests {
 
     @Test
     void refusesValuesThatAreNoneOfTheKnownOnes() {
-        assertThat(errors(rules(rule(
-                        "a", "{\"field\": \"intent\", \"op\": \"in\", \"value\": [\"lead\", \"gossip\"]}", TAG))))
+        assertThat(errors(rules(
+                        rule("a", "{\"field\": \"intent\", \"op\": \"in\", \"value\": [\"lead\", \"gossip\"]}", TAG))))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.pointer()).isEqualTo("/rules/0/conditions/value/1");
@@ -147,8 +143,8 @@ class RuleSetReaderTests {
     @Test
     void namesEveryErrorNotOnlyTheFirst() {
         String first = rule("a", "{\"field\": \"customer\", \"op\": \"is\", \"value\": \"yes\"}", TAG);
-        String second = rule(
-                "a", "{\"field\": \"spamScore\", \"op\": \"gte\", \"value\": 0.5}", "[{\"type\": \"escalate\"}]");
+        String second =
+                rule("a", "{\"field\": \"spamScore\", \"op\": \"gte\", \"value\": 0.5}", "[{\"type\": \"escalate\"}]");
 
         assertThat(errors(rules(first, second)))
                 .extracting(InvalidRuleSet.Error::pointer)
@@ -157,7 +153,9 @@ class RuleSetReaderTests {
 
     @Test
     void refusesActionsWithFieldsOfAnotherType() {
-        assertThat(errors(rules(rule("a", "{\"field\": \"customer\", \"op\": \"is\", \"value\": true}",
+        assertThat(errors(rules(rule(
+                        "a",
+                        "{\"field\": \"customer\", \"op\": \"is\", \"value\": true}",
                         "[{\"type\": \"tag\", \"tags\": [\"x\"], \"party\": \"brand\"}]"))))
                 .extracting(InvalidRuleSet.Error::pointer)
                 .containsExactly("/rules/0/actions/0/party");
@@ -172,9 +170,11 @@ class RuleSetReaderTests {
                 "[{\"type\": \"assign\", \"person\": \"" + AccountId.random().value() + "\"}]"));
 
         assertThatThrownBy(() -> reader.read(reader.parse(json), Set.of(member)))
-                .isInstanceOfSatisfying(InvalidRuleSet.class, e -> assertThat(e.errors())
-                        .extracting(InvalidRuleSet.Error::pointer)
-                        .containsExactly("/rules/0/actions/0/person"));
+                .isInstanceOfSatisfying(
+                        InvalidRuleSet.class,
+                        e -> assertThat(e.errors())
+                                .extracting(InvalidRuleSet.Error::pointer)
+                                .containsExactly("/rules/0/actions/0/person"));
     }
 
     @Test
@@ -187,15 +187,20 @@ class RuleSetReaderTests {
 
     @Test
     void answersAProblemDetailWithEveryPointer() {
-        InvalidRuleSet problem = new InvalidRuleSet(List.of(
-                new InvalidRuleSet.Error("/rules/2/conditions/all/0/op", "'equals' is not one of is, in.")));
+        InvalidRuleSet problem = new InvalidRuleSet(
+                List.of(new InvalidRuleSet.Error("/rules/2/conditions/all/0/op", "'equals' is not one of is, in.")));
 
         assertThat(problem.getBody().getType().toString()).isEqualTo("https://mandate.dev/problems/invalid-rule-set");
         assertThat(problem.getBody().getDetail())
                 .isEqualTo("The rule set has an error at /rules/2/conditions/all/0/op: 'equals' is not one of is, in.");
-        assertThat(problem.getBody().getProperties()).containsEntry(
-                "errors",
-                List.of(Map.of("pointer", "/rules/2/conditions/all/0/op", "message", "'equals' is not one of is, in.")));
+        assertThat(problem.getBody().getProperties())
+                .containsEntry(
+                        "errors",
+                        List.of(Map.of(
+                                "pointer",
+                                "/rules/2/conditions/all/0/op",
+                                "message",
+                                "'equals' is not one of is, in.")));
     }
 
     @Test
