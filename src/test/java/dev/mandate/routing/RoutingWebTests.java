@@ -1,6 +1,7 @@
 package dev.mandate.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,9 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mandate.account.AccountDirectory;
+import dev.mandate.channel.ChannelAccount;
+import dev.mandate.channel.ChannelAccounts;
+import dev.mandate.inbox.ConversationId;
+import dev.mandate.ingest.Ingest;
+import dev.mandate.shared.Actor;
 import dev.mandate.workspace.WorkspaceFixtures;
 import dev.mandate.workspace.WorkspaceService;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,12 @@ class RoutingWebTests {
 
     @Autowired
     AccountDirectory accounts;
+
+    @Autowired
+    Ingest ingest;
+
+    @Autowired
+    ChannelAccounts channels;
 
     WorkspaceFixtures.Team team;
 
@@ -184,6 +198,47 @@ class RoutingWebTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/workspaces/{w}/routing/edit", team.id()).session(lead))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void theConversationPageShowsWhatTheRulesDid() throws Exception {
+        ChannelAccount blog = channels.connect(team.id(), Actor.SYSTEM, "wordpress", "Blog", List.of());
+        mvc.perform(as(team.owner().email(), post("/api/workspaces/{w}/routing/rule-sets", team.id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"rules": [{"id": "first-contact", "name": "First contact",
+                                            "conditions": {"field": "customer", "op": "is", "value": false},
+                                            "actions": [{"type": "assign", "party": "agency"}]}]}"""))
+                .andExpect(status().isCreated());
+        ConversationId conversation =
+                ConversationId.parse(RoutingFixtures.comment(ingest, team.id(), blog, "nia", "Hallo!", Instant.now())
+                        .conversationId());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mvc.perform(as(
+                                team.agent().email(),
+                                get("/api/workspaces/{w}/conversations/{c}/routing", team.id(), conversation)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains("first-contact"));
+
+        MockHttpSession agent = signIn(team.agent().email());
+        mvc.perform(get("/workspaces/{w}/conversations/{c}", team.id(), conversation)
+                        .session(agent))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "/workspaces/" + team.id() + "/conversations/" + conversation + "/routing")));
+        mvc.perform(get("/workspaces/{w}/conversations/{c}/routing", team.id(), conversation)
+                        .session(agent))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "assigned to the agency by rule &#39;First contact&#39; v1: not a customer")));
+        mvc.perform(as(
+                        team.agent().email(),
+                        get("/api/workspaces/{w}/conversations/{c}/routing", team.id(), conversation)))
+                .andExpect(jsonPath("$[0].why").value("not a customer"))
+                .andExpect(jsonPath("$[0].version").value(1));
     }
 
     private MockHttpServletRequestBuilder as(String email, MockHttpServletRequestBuilder request) {
