@@ -340,8 +340,7 @@ class RuleSetReader {
                 case STATE -> strings(field, op, value, vat, null, STATES);
                 case PRIORITY -> strings(field, op, value, vat, null, PRIORITIES);
                 case WEEKDAY -> strings(field, op, value, vat, null, DAYS);
-                case TAG ->
-                    strings(field, Condition.Op.IS, value, vat, Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$"), null);
+                case TAG -> strings(field, op, value, vat, Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$"), null);
                 case SPAM, CUSTOMER, REPLY_TO_BRAND, IN_COVERAGE -> {
                     if (!value.isBoolean()) {
                         error(vat, field.json() + " is true or false.");

@@ -178,6 +178,40 @@ class RuleSetReaderTests {
     }
 
     @Test
+    void matchesTagsAllOfThemAndPhrasesWhereAWordStarts() {
+        RuleSet rules = read(rules(
+                rule("tags", "{\"field\": \"tag\", \"op\": \"has\", \"value\": [\"vip\", \"lead\"]}", TAG),
+                rule("words", "{\"field\": \"text\", \"op\": \"contains\", \"value\": \"preis\"}", TAG)));
+        Condition.Context context =
+                new Condition.Context(ZoneId.of("UTC"), Coverage.always(ZoneId.of("UTC")), 1_000_000);
+
+        assertThat(rules.rules().get(0).conditions().match(facts("x", List.of("vip", "lead")), context))
+                .containsExactly("#vip #lead");
+        assertThat(rules.rules().get(0).conditions().match(facts("x", List.of("vip")), context))
+                .isNull();
+        assertThat(rules.rules().get(1).conditions().match(facts("Die Preise?", List.of()), context))
+                .containsExactly("text contains \"preis\"");
+        assertThat(rules.rules().get(1).conditions().match(facts("Der Kaufpreis", List.of()), context))
+                .isNull();
+    }
+
+    static Facts facts(String text, List<String> tags) {
+        return new Facts(
+                Facts.Trigger.MESSAGE,
+                "wordpress",
+                null,
+                "de",
+                null,
+                text,
+                false,
+                tags,
+                false,
+                Instant.now(),
+                dev.mandate.inbox.ConversationState.OPEN,
+                dev.mandate.inbox.Priority.NORMAL);
+    }
+
+    @Test
     void refusesTextThatIsNotJson() {
         assertThat(errors("{\"rules\": [")).singleElement().satisfies(e -> {
             assertThat(e.pointer()).isEmpty();
