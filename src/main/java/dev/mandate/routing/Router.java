@@ -13,6 +13,7 @@ import dev.mandate.inbox.MessageId;
 import dev.mandate.inbox.MessageReceived;
 import dev.mandate.inbox.ThreadMessage;
 import dev.mandate.shared.AccountId;
+import dev.mandate.shared.Conflict;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Party;
 import dev.mandate.shared.WorkspaceId;
@@ -55,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Router {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
+    private static final int CONFLICT_ATTEMPTS = 3;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final Inbox inbox;
@@ -171,14 +173,43 @@ class Router {
         outcome.failures().forEach(f -> disable(workspace, version.version(), f.rule(), f.reason()));
         List<Fired> fired = new ArrayList<>();
         for (Evaluation.Match match : outcome.matches()) {
-            try {
-                fired.add(ownTransaction.execute(status ->
-                        apply(workspace, conversation, messageId, trigger, version.version(), rules, context, match)));
-            } catch (RuntimeException e) {
-                disable(workspace, version.version(), match.rule(), "Its actions failed: " + Evaluation.reason(e));
-            }
+            apply(workspace, conversation, messageId, trigger, version.version(), rules, context, match)
+                    .ifPresent(fired::add);
         }
         return fired;
+    }
+
+    /**
+     * One rule's actions in a transaction of their own. Someone changing the conversation at the same moment is no
+     * fault of the rule: it tries again on the new version (a few times); any other failure disables the rule.
+     */
+    private Optional<Fired> apply(
+            WorkspaceId workspace,
+            ConversationId conversation,
+            MessageId messageId,
+            Facts.Trigger trigger,
+            int version,
+            RuleSet rules,
+            Condition.Context context,
+            Evaluation.Match match) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.ofNullable(ownTransaction.execute(
+                        status -> act(workspace, conversation, messageId, trigger, version, rules, context, match)));
+            } catch (Conflict e) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    log.warn(
+                            "Routing rule '{}' left {} alone: it kept changing ({})",
+                            match.rule().name(),
+                            conversation,
+                            e.getMessage());
+                    return Optional.empty();
+                }
+            } catch (RuntimeException e) {
+                disable(workspace, version, match.rule(), "Its actions failed: " + Evaluation.reason(e));
+                return Optional.empty();
+            }
+        }
     }
 
     RuleSet compiled(WorkspaceId workspace, RuleSetVersion version) {
@@ -292,7 +323,7 @@ class Router {
     }
 
     /** Carries out one matching rule's actions as that rule, and records the firing; in the caller's transaction. */
-    private Fired apply(
+    private Fired act(
             WorkspaceId workspace,
             ConversationId conversation,
             MessageId messageId,
