@@ -124,6 +124,8 @@ sealed interface Condition {
                 case REPLY_TO_BRAND -> flag(facts.replyToBrand());
                 case IN_COVERAGE -> flag(context.coverage().covers(facts.at()));
                 case TAG -> facts.tags().containsAll(values) ? List.of("#" + String.join(" #", values)) : null;
+                case CONTACT_TAG ->
+                    facts.contactTags().containsAll(values) ? List.of("contact #" + String.join(" #", values)) : null;
                 case STATE -> among(facts.state().name().toLowerCase(Locale.ROOT));
                 case PRIORITY -> among(facts.priority().name().toLowerCase(Locale.ROOT));
                 case WEEKDAY ->
@@ -205,7 +207,8 @@ sealed interface Condition {
                         default -> field.json() + " is " + list;
                     };
                 case IN -> field.json() + " is one of " + list;
-                case HAS -> "tagged #" + list;
+                case HAS ->
+                    (field == Field.CONTACT_TAG ? "the contact is tagged #" : "tagged #") + String.join(" #", values);
                 case CONTAINS ->
                     "text contains "
                             + (values.size() == 1
@@ -236,6 +239,7 @@ sealed interface Condition {
         TEXT("text", Set.of(Op.CONTAINS, Op.MATCHES)),
         CUSTOMER("customer", Set.of(Op.IS)),
         TAG("tag", Set.of(Op.HAS)),
+        CONTACT_TAG("contactTag", Set.of(Op.HAS)),
         REPLY_TO_BRAND("replyToBrand", Set.of(Op.IS)),
         IN_COVERAGE("inCoverage", Set.of(Op.IS)),
         TIME_OF_DAY("timeOfDay", Set.of(Op.BETWEEN)),

@@ -11,6 +11,8 @@ import java.util.List;
  * person changed its state), what the classifiers said of it, its author and its conversation.
  *
  * @param classification {@code null} when none is known: conditions on intent, sentiment and spam do not match
+ * @param contactTags the tags of the author's contact
+ * @param tags the conversation's tags
  * @param replyToBrand the message answers one of the brand's own messages
  */
 record Facts(
@@ -21,6 +23,7 @@ record Facts(
         Classification classification,
         String text,
         boolean customer,
+        List<String> contactTags,
         List<String> tags,
         boolean replyToBrand,
         Instant at,
@@ -28,6 +31,7 @@ record Facts(
         Priority priority) {
 
     Facts {
+        contactTags = List.copyOf(contactTags);
         tags = List.copyOf(tags);
         text = text == null ? "" : text;
     }

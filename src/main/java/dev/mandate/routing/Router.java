@@ -293,9 +293,11 @@ class Router {
             return Optional.empty();
         }
         boolean customer = false;
+        List<String> contactTags = List.of();
         if (head.contact() != null) {
             try {
                 customer = contacts.summary(workspace, head.contact()).customer();
+                contactTags = contacts.tags(workspace, head.contact());
             } catch (NotFound e) {
                 customer = false;
             }
@@ -315,6 +317,7 @@ class Router {
                 said,
                 m.body(),
                 customer,
+                contactTags,
                 head.tags(),
                 replyToBrand,
                 at,

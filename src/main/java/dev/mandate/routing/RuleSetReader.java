@@ -44,6 +44,7 @@ class RuleSetReader {
     static final String SCHEMA = "routing/rule-set.schema.json";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
+    private static final Pattern TAG_SHAPE = Pattern.compile("^[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}_-]{0,39}$");
     private static final Set<String> INTENTS = Set.of("question", "complaint", "lead", "praise", "discussion", "other");
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
     private static final Set<String> STATES = Set.of("open", "waiting", "escalated", "closed");
@@ -340,7 +341,7 @@ class RuleSetReader {
                 case STATE -> strings(field, op, value, vat, null, STATES);
                 case PRIORITY -> strings(field, op, value, vat, null, PRIORITIES);
                 case WEEKDAY -> strings(field, op, value, vat, null, DAYS);
-                case TAG -> strings(field, op, value, vat, Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$"), null);
+                case TAG, CONTACT_TAG -> strings(field, op, value, vat, TAG_SHAPE, null);
                 case SPAM, CUSTOMER, REPLY_TO_BRAND, IN_COVERAGE -> {
                     if (!value.isBoolean()) {
                         error(vat, field.json() + " is true or false.");

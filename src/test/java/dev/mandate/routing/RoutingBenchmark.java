@@ -84,6 +84,7 @@ class RoutingBenchmark {
                     classified(intents[random.nextInt(intents.length)], random.nextInt(10) == 0, "de"),
                     text.toString(),
                     random.nextBoolean(),
+                    List.of(),
                     List.of("t" + random.nextInt(5)),
                     random.nextBoolean(),
                     Instant.now(),

@@ -78,6 +78,9 @@ class RoutingTests {
     ContactBook contacts;
 
     @Autowired
+    dev.mandate.contact.Contacts contactTags;
+
+    @Autowired
     WorkspaceService workspaces;
 
     @Autowired
@@ -320,6 +323,33 @@ class RoutingTests {
                 .filteredOn(a -> a.action().equals("conversation.state-changed"))
                 .extracting(Casework.Activity::actorName)
                 .containsExactly("rule 'Escalate open' v1", "Lea Lead", "rule 'Escalate open' v1");
+    }
+
+    @Test
+    void routesByTheContactsTags() {
+        IngestReport.Line first = comment(ingest, team.id(), blog, "grosshandel-meier", "Hallo", Instant.now());
+        var contact = head(first).contact();
+        contacts.tag(agent, contact, "Wholesale");
+        settled();
+        rules.save(owner, """
+                {"rules": [{"id": "wholesale", "name": "Wholesale customers",
+                            "conditions": {"field": "contactTag", "op": "has", "value": "wholesale"},
+                            "actions": [{"type": "priority", "value": "urgent"}]}]}
+                """);
+
+        IngestReport.Line second =
+                comment(ingest, team.id(), blog, "grosshandel-meier", "200 Brötchen für Montag?", Instant.now());
+        IngestReport.Line stranger = comment(ingest, team.id(), blog, "someone", "200 Brötchen?", Instant.now());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !rules.firings(owner, conversation(second)).isEmpty());
+        settled();
+
+        assertThat(head(second).priority()).isEqualTo(Priority.URGENT);
+        assertThat(rules.firings(owner, conversation(second)))
+                .extracting(RoutingRules.Firing::why)
+                .containsExactly("contact #wholesale");
+        assertThat(head(stranger).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(contactTags.tags(team.id(), contact)).containsExactly("wholesale");
     }
 
     @Test

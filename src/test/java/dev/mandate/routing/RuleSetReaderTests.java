@@ -204,6 +204,7 @@ class RuleSetReaderTests {
                 null,
                 text,
                 false,
+                List.of(),
                 tags,
                 false,
                 Instant.now(),
