@@ -1,5 +1,6 @@
 package dev.mandate.routing;
 
+import dev.mandate.inbox.Casework;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.MessageReceived;
@@ -43,6 +44,7 @@ public class RoutingRules {
     private final RuleSetReader reader;
     private final Router router;
     private final Inbox inbox;
+    private final Casework casework;
     private final WorkspaceAccess access;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -54,6 +56,7 @@ public class RoutingRules {
             RuleSetReader reader,
             Router router,
             Inbox inbox,
+            Casework casework,
             WorkspaceAccess access,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
@@ -63,6 +66,7 @@ public class RoutingRules {
         this.reader = reader;
         this.router = router;
         this.inbox = inbox;
+        this.casework = casework;
         this.access = access;
         this.jdbc = jdbc;
         this.events = events;
@@ -216,6 +220,7 @@ public class RoutingRules {
     /** What the rules did to a conversation, oldest first: "routed to the brand by rule 'Purchase leads' v3". */
     @Transactional(readOnly = true)
     public List<Firing> firings(Membership member, ConversationId conversation) {
+        casework.require(member, conversation); // another workspace's conversation: NotFound, like a missing one
         return jdbc.sql("""
                         select rule_id, rule_name, version, trigger, reasons, effects, briefing_tags, fired_at
                           from routing.firing

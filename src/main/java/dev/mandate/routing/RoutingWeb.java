@@ -2,10 +2,11 @@ package dev.mandate.routing;
 
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
+import dev.mandate.shared.Conflict;
+import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Party;
-import dev.mandate.shared.Problem;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.WorkspaceAccess;
 import java.io.IOException;
@@ -163,7 +164,7 @@ class RoutingWeb {
             try {
                 rules.approve(member, version);
                 redirect.addFlashAttribute("notice", "Version " + version + " approved: it is in force now.");
-            } catch (Problem problem) {
+            } catch (Forbidden | Conflict problem) {
                 redirect.addFlashAttribute("error", problem.getMessage());
             }
             return "redirect:/workspaces/" + member.workspaceId() + "/routing";

@@ -485,7 +485,8 @@ class RoutingTests {
         assertThat(casework.head(other.id(), conversation(theirs)).orElseThrow().tags())
                 .doesNotContain("mine");
         assertThat(rules.versions(otherOwner)).isEmpty();
-        assertThat(rules.firings(otherOwner, conversation(mine))).isEmpty();
+        assertThatThrownBy(() -> rules.firings(otherOwner, conversation(mine)))
+                .isInstanceOf(dev.mandate.shared.NotFound.class);
         assertThat(rules.trial(otherOwner, RoutingFixtures.ISSUE_RULE_SET, 50).rows())
                 .extracting(RoutingRules.TrialRow::conversationId)
                 .containsExactly(conversation(theirs));
