@@ -4,7 +4,6 @@ import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
-import dev.mandate.shared.Problem;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.WorkspaceAccess;
 import java.time.ZoneId;
@@ -88,7 +87,7 @@ class ReplyWeb {
                 replies.write(by, id, key(key), text);
                 redirect.addFlashAttribute("notice", "Reply queued; it goes out in a moment.");
             } catch (InvalidInput | Forbidden | ReplyOutsideMandate problem) {
-                redirect.addFlashAttribute("replyError", ((Problem) problem).getMessage());
+                redirect.addFlashAttribute("replyError", problem.getMessage());
             }
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#replies";
         }
