@@ -40,6 +40,40 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class RoutingRules {
 
+    /**
+     * A rule set to start from, the issue's own: purchase leads and complaints from customers go to the brand within 4
+     * business hours, praise and routine questions stay with the agency, spam is hidden.
+     */
+    public static final String EXAMPLE = """
+            {
+              "coverage": {"timeZone": "Europe/Berlin",
+                           "hours": {"mon": "09:00-17:00", "tue": "09:00-17:00", "wed": "09:00-17:00",
+                                     "thu": "09:00-17:00", "fri": "09:00-17:00"}},
+              "rules": [
+                {"id": "spam", "name": "Spam", "stop": true,
+                 "conditions": {"any": [{"field": "spam", "op": "is", "value": true},
+                                        {"field": "spamScore", "op": "gte", "value": 0.9}]},
+                 "actions": [{"type": "hide-spam"}]},
+                {"id": "purchase-leads", "name": "Purchase leads", "stop": true,
+                 "conditions": {"all": [{"field": "intent", "op": "is", "value": "lead"}]},
+                 "actions": [{"type": "escalate", "question": "A purchase lead: please answer the customer.",
+                              "withinBusinessHours": 4},
+                             {"type": "tag", "tags": ["lead"]}]},
+                {"id": "customer-complaints", "name": "Complaints from customers", "stop": true,
+                 "conditions": {"all": [{"field": "intent", "op": "is", "value": "complaint"},
+                                        {"field": "customer", "op": "is", "value": true}]},
+                 "actions": [{"type": "escalate", "question": "A customer complains: how do we make it right?",
+                              "withinBusinessHours": 4},
+                             {"type": "priority", "value": "high"}]},
+                {"id": "agency-routine", "name": "Praise and routine questions", "stop": true,
+                 "conditions": {"any": [{"field": "intent", "op": "in", "value": ["praise", "question"]},
+                                        {"field": "text", "op": "contains", "value": ["öffnungszeiten", "opening hours"]}]},
+                 "actions": [{"type": "assign", "party": "agency"},
+                             {"type": "suggest-briefing", "tags": ["opening-hours"]}]}
+              ]
+            }
+            """;
+
     private final RuleSets ruleSets;
     private final RuleSetReader reader;
     private final Router router;

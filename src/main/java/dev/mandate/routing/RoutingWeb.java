@@ -49,37 +49,6 @@ class RoutingWeb {
         }
     }
 
-    /** A rule set to start from: the issue's own example. */
-    static final String EXAMPLE = """
-            {
-              "coverage": {"timeZone": "Europe/Berlin",
-                           "hours": {"mon": "09:00-17:00", "tue": "09:00-17:00", "wed": "09:00-17:00",
-                                     "thu": "09:00-17:00", "fri": "09:00-17:00"}},
-              "rules": [
-                {"id": "spam", "name": "Spam", "stop": true,
-                 "conditions": {"any": [{"field": "spam", "op": "is", "value": true},
-                                        {"field": "spamScore", "op": "gte", "value": 0.9}]},
-                 "actions": [{"type": "hide-spam"}]},
-                {"id": "purchase-leads", "name": "Purchase leads", "stop": true,
-                 "conditions": {"all": [{"field": "intent", "op": "is", "value": "lead"}]},
-                 "actions": [{"type": "escalate", "question": "A purchase lead: please answer the customer.",
-                              "withinBusinessHours": 4},
-                             {"type": "tag", "tags": ["lead"]}]},
-                {"id": "customer-complaints", "name": "Complaints from customers", "stop": true,
-                 "conditions": {"all": [{"field": "intent", "op": "is", "value": "complaint"},
-                                        {"field": "customer", "op": "is", "value": true}]},
-                 "actions": [{"type": "escalate", "question": "A customer complains: how do we make it right?",
-                              "withinBusinessHours": 4},
-                             {"type": "priority", "value": "high"}]},
-                {"id": "agency-routine", "name": "Praise and routine questions", "stop": true,
-                 "conditions": {"any": [{"field": "intent", "op": "in", "value": ["praise", "question"]},
-                                        {"field": "text", "op": "contains", "value": ["öffnungszeiten", "opening hours"]}]},
-                 "actions": [{"type": "assign", "party": "agency"},
-                             {"type": "suggest-briefing", "tags": ["opening-hours"]}]}
-              ]
-            }
-            """;
-
     @Controller
     static class Pages {
 
@@ -119,7 +88,7 @@ class RoutingWeb {
             String text = rules.versions(member).stream()
                     .findFirst()
                     .map(RuleSetVersion::body)
-                    .orElse(EXAMPLE);
+                    .orElse(RoutingRules.EXAMPLE);
             return editor(member, text, List.of(), model);
         }
 
@@ -128,7 +97,7 @@ class RoutingWeb {
             model.addAttribute("membership", member);
             model.addAttribute("text", text);
             model.addAttribute("errors", errors);
-            model.addAttribute("example", EXAMPLE);
+            model.addAttribute("example", RoutingRules.EXAMPLE);
             return "routing/edit";
         }
 
@@ -208,7 +177,7 @@ class RoutingWeb {
             String text = rules.versions(member).stream()
                     .findFirst()
                     .map(RuleSetVersion::body)
-                    .orElse(EXAMPLE);
+                    .orElse(RoutingRules.EXAMPLE);
             return trialPage(member, text, 50, null, List.of(), model);
         }
 

@@ -22,7 +22,7 @@ import java.util.UUID;
 final class RoutingFixtures {
 
     /** The rule set of the issue: leads and customers' complaints to the brand, praise and questions to the agency. */
-    static final String ISSUE_RULE_SET = RoutingWeb.EXAMPLE;
+    static final String ISSUE_RULE_SET = RoutingRules.EXAMPLE;
 
     private RoutingFixtures() {}
 

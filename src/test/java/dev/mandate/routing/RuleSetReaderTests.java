@@ -45,7 +45,7 @@ class RuleSetReaderTests {
 
     @Test
     void readsTheExampleRuleSet() {
-        RuleSet rules = read(RoutingWeb.EXAMPLE);
+        RuleSet rules = read(RoutingRules.EXAMPLE);
 
         assertThat(rules.rules())
                 .extracting(Rule::name)
