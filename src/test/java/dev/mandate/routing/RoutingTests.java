@@ -90,6 +90,9 @@ class RoutingTests {
     ApplicationEvents events;
 
     @Autowired
+    dev.mandate.audit.AuditTrail audit;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WorkspaceFixtures.Team team;
@@ -433,6 +436,15 @@ class RoutingTests {
                 .map(RuleSetVersion::version)
                 .contains(1);
         assertThat(rules.inForce(owner, null)).map(RuleSetVersion::version).contains(2);
+        assertThat(audit.entries(team.id(), null, 50))
+                .extracting(
+                        dev.mandate.audit.AuditEntry::action,
+                        dev.mandate.audit.AuditEntry::actorName,
+                        dev.mandate.audit.AuditEntry::subjectId)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("routing.rule-set-saved", "Lea Lead", "1"),
+                        org.assertj.core.groups.Tuple.tuple("routing.rule-set-approved", "Olga Owner", "1"),
+                        org.assertj.core.groups.Tuple.tuple("routing.rule-set-saved", "Olga Owner", "2"));
         assertThat(rules.versions(owner))
                 .extracting(RuleSetVersion::version, RuleSetVersion::savedByName, RuleSetVersion::savedByParty)
                 .containsExactly(
