@@ -5,6 +5,7 @@ import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Party;
+import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContactBook {
+
+    private static final Pattern TAG = Pattern.compile("^[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}_-]{0,39}$");
+    private static final int MAX_TAGS = 20;
 
     static final int MAX_NAME = 200;
     static final int MAX_NOTES = 4000;
@@ -60,6 +65,7 @@ public class ContactBook {
             ContactSummary contact,
             String notes,
             long version,
+            List<String> tags,
             List<HistoryItem> history,
             boolean mayChange,
             boolean maySetCustomer) {}
@@ -84,6 +90,7 @@ public class ContactBook {
                 details.summary(),
                 details.notes(),
                 details.version(),
+                tagsOf(member.workspaceId(), details.summary().id()),
                 historyOf(member, id, HISTORY),
                 member.mayChange(),
                 maySetCustomer(member));
@@ -191,6 +198,68 @@ public class ContactBook {
         }
         events.publishEvent(
                 new ContactEvents.CustomerStatusChanged(member.workspaceId(), member.actor(), id, customer, number));
+    }
+
+    /**
+     * Tags the contact (a word of up to 40 lower-case letters, digits, - or _, e.g. {@code vip}); routing rules test
+     * contact tags. Brand and agency may tag; a contact has at most 20 tags.
+     */
+    @Transactional
+    public void tag(Membership member, ContactId id, String tag) {
+        lock(member, id);
+        member.requireMayChange();
+        String normal = normalTag(tag);
+        Integer count = jdbc.sql("""
+                        update contact.contact
+                           set tags = case when :tag = any(tags) then tags else array_append(tags, :tag::text) end,
+                               version = version + 1
+                         where workspace_id = :w and id = :id
+                        returning cardinality(tags)
+                        """)
+                .param("tag", normal)
+                .param("w", member.workspaceId().value())
+                .param("id", id.value())
+                .query(Integer.class)
+                .single();
+        if (count > MAX_TAGS) {
+            throw new InvalidInput("tag", "At most " + MAX_TAGS + " tags on a contact.");
+        }
+        events.publishEvent(new ContactEvents.ContactChanged(
+                member.workspaceId(), member.actor(), id, Map.of("tag added", normal)));
+    }
+
+    @Transactional
+    public void untag(Membership member, ContactId id, String tag) {
+        lock(member, id);
+        member.requireMayChange();
+        String normal = normalTag(tag);
+        jdbc.sql("""
+                        update contact.contact set tags = array_remove(tags, :tag::text), version = version + 1
+                         where workspace_id = :w and id = :id
+                        """)
+                .param("tag", normal)
+                .param("w", member.workspaceId().value())
+                .param("id", id.value())
+                .update();
+        events.publishEvent(new ContactEvents.ContactChanged(
+                member.workspaceId(), member.actor(), id, Map.of("tag removed", normal)));
+    }
+
+    private List<String> tagsOf(WorkspaceId workspace, ContactId id) {
+        return jdbc.sql("select tags from contact.contact where workspace_id = :w and id = :id")
+                .param("w", workspace.value())
+                .param("id", id.value())
+                .query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray()))
+                .optional()
+                .orElse(List.of());
+    }
+
+    private static String normalTag(String tag) {
+        String normal = tag == null ? "" : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+        if (!TAG.matcher(normal).matches()) {
+            throw new InvalidInput("tag", "A tag is a word of up to 40 letters, digits, - or _.");
+        }
+        return normal;
     }
 
     /** Adds a handle on a network (or an e-mail address, network {@code email}); {@link IdentityTaken} if another contact has it. */
@@ -305,6 +374,17 @@ public class ContactBook {
                 .param("into", into.value())
                 .param("at", Timestamp.from(clock.instant()))
                 .param("by", member.accountId().value())
+                .update();
+        // The survivor keeps the tags of both.
+        jdbc.sql("""
+                        update contact.contact c
+                           set tags = array(select distinct t from unnest(c.tags || l.tags) t order by t)
+                          from contact.contact l
+                         where c.workspace_id = :w and c.id = :into and l.workspace_id = :w and l.id = :from
+                        """)
+                .param("w", w)
+                .param("into", into.value())
+                .param("from", from.value())
                 .update();
         jdbc.sql("delete from contact.contact where workspace_id = :w and id = :from")
                 .param("w", w)

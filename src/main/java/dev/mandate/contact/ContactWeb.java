@@ -199,6 +199,26 @@ class ContactWeb {
                     (m, id) -> contacts.setCustomer(m, id, customer, customerNumber));
         }
 
+        @PostMapping("/workspaces/{workspaceId}/contacts/{contactId}/tags")
+        String tag(
+                @PathVariable String workspaceId,
+                @PathVariable String contactId,
+                @RequestParam(required = false) String tag,
+                CurrentAccount caller,
+                RedirectAttributes redirect) {
+            return act(workspaceId, contactId, caller, redirect, "Tagged.", (m, id) -> contacts.tag(m, id, tag));
+        }
+
+        @PostMapping("/workspaces/{workspaceId}/contacts/{contactId}/tags/removal")
+        String untag(
+                @PathVariable String workspaceId,
+                @PathVariable String contactId,
+                @RequestParam(required = false) String tag,
+                CurrentAccount caller,
+                RedirectAttributes redirect) {
+            return act(workspaceId, contactId, caller, redirect, "Tag removed.", (m, id) -> contacts.untag(m, id, tag));
+        }
+
         @PostMapping("/workspaces/{workspaceId}/contacts/{contactId}/identities")
         String addIdentity(
                 @PathVariable String workspaceId,
@@ -377,6 +397,33 @@ class ContactWeb {
             contacts.setCustomer(membership, id, status.customer(), status.customerNumber());
             return contacts.view(membership, id);
         }
+
+        @PostMapping("/api/workspaces/{workspaceId}/contacts/{contactId}/tags")
+        ContactBook.ContactView tag(
+                @PathVariable String workspaceId,
+                @PathVariable String contactId,
+                @RequestBody(required = false) ContactTag body,
+                CurrentAccount caller) {
+            Membership membership = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            ContactId id = ContactId.parse(contactId);
+            contacts.tag(membership, id, body == null ? null : body.tag());
+            return contacts.view(membership, id);
+        }
+
+        @PostMapping("/api/workspaces/{workspaceId}/contacts/{contactId}/tags/removal")
+        ContactBook.ContactView untag(
+                @PathVariable String workspaceId,
+                @PathVariable String contactId,
+                @RequestBody(required = false) ContactTag body,
+                CurrentAccount caller) {
+            Membership membership = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            ContactId id = ContactId.parse(contactId);
+            contacts.untag(membership, id, body == null ? null : body.tag());
+            return contacts.view(membership, id);
+        }
+
+        /** A tag to add to a contact or remove from it. */
+        record ContactTag(String tag) {}
 
         @PostMapping("/api/workspaces/{workspaceId}/contacts/{contactId}/identities")
         ResponseEntity<ContactBook.ContactView> addIdentity(

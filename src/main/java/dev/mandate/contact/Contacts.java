@@ -149,4 +149,20 @@ public class Contacts {
                 .param("handles", handles)
                 .update();
     }
+
+    /**
+     * The tags of the contact an id stands for (following a merge), e.g. {@code vip}; empty when the id is no contact
+     * of the workspace. Routing rules test them.
+     */
+    @Transactional(readOnly = true)
+    public List<String> tags(WorkspaceId workspace, ContactId contact) {
+        return queries.resolve(workspace, contact)
+                .flatMap(id -> jdbc.sql("select tags from contact.contact where workspace_id = :w and id = :id")
+                        .param("w", workspace.value())
+                        .param("id", id.value())
+                        .query((rs, row) ->
+                                List.of((String[]) rs.getArray("tags").getArray()))
+                        .optional())
+                .orElse(List.of());
+    }
 }

@@ -4,6 +4,7 @@ import dev.mandate.account.AccountDirectory;
 import dev.mandate.account.AccountSummary;
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
+import dev.mandate.routing.RoutingRules;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.WorkspaceId;
@@ -53,6 +54,7 @@ class DemoWorkspace implements ApplicationRunner {
     private final AccountDirectory accounts;
     private final WorkspaceService workspaces;
     private final DemoInbox inbox;
+    private final RoutingRules routing;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean commandMode;
@@ -64,10 +66,11 @@ class DemoWorkspace implements ApplicationRunner {
             AccountDirectory accounts,
             WorkspaceService workspaces,
             DemoInbox inbox,
+            RoutingRules routing,
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${mandate.command-mode:false}") boolean commandMode) {
-        this(properties, accounts, workspaces, inbox, transactionManager, clock, commandMode, System.out);
+        this(properties, accounts, workspaces, inbox, routing, transactionManager, clock, commandMode, System.out);
     }
 
     DemoWorkspace(
@@ -75,6 +78,7 @@ class DemoWorkspace implements ApplicationRunner {
             AccountDirectory accounts,
             WorkspaceService workspaces,
             DemoInbox inbox,
+            RoutingRules routing,
             PlatformTransactionManager transactionManager,
             Clock clock,
             boolean commandMode,
@@ -83,6 +87,7 @@ class DemoWorkspace implements ApplicationRunner {
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.inbox = inbox;
+        this.routing = routing;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.commandMode = commandMode;
@@ -134,6 +139,8 @@ class DemoWorkspace implements ApplicationRunner {
                 conversations.get(DemoConversations.ALLERGENS),
                 conversations.get(DemoConversations.COMPLAINT),
                 conversations.get(DemoConversations.CATERING));
+        // The agency's proposal of routing rules, waiting for the owner's sign-off on the Routing page.
+        routing.save(lead.in(created), RoutingRules.EXAMPLE);
         return List.of(owner, lead, agent, advisor);
     }
 

@@ -4,5 +4,5 @@
  * sees the desk at work before connecting a channel. Switched off with {@code MANDATE_DEMO=false}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "account", "workspace", "inbox", "ingest", "channel", "contact"})
+        allowedDependencies = {"shared", "account", "workspace", "inbox", "ingest", "channel", "contact", "routing"})
 package dev.mandate.demo;

@@ -66,6 +66,11 @@ public class Casework {
     @Transactional
     public long changeState(Membership by, ConversationId id, long version, ConversationState state, String reason) {
         by.requireMayChange();
+        return changeState(by.workspaceId(), by.actor(), id, version, state, reason);
+    }
+
+    private long changeState(
+            WorkspaceId by, Actor actor, ConversationId id, long version, ConversationState state, String reason) {
         if (state == null) {
             throw new InvalidInput("state", "Say which state: open, waiting, escalated or closed.");
         }
@@ -84,19 +89,24 @@ public class Casework {
                 Map.of("state", state.name(), "reason", state == ConversationState.ESCALATED ? why : ""));
         String detail =
                 state.name().toLowerCase(Locale.ROOT) + (state == ConversationState.ESCALATED ? ": " + why : "");
-        record(by, id, "conversation.state-changed", detail, Map.of("state", state.name()));
+        record(by, actor, id, "conversation.state-changed", detail, Map.of("state", state.name()));
         return next;
     }
 
     @Transactional
     public long changePriority(Membership by, ConversationId id, long version, Priority priority) {
         by.requireMayChange();
+        return changePriority(by.workspaceId(), by.actor(), id, version, priority);
+    }
+
+    private long changePriority(WorkspaceId by, Actor actor, ConversationId id, long version, Priority priority) {
         if (priority == null) {
             throw new InvalidInput("priority", "Say which priority: low, normal, high or urgent.");
         }
         long next = compareAndSet(by, id, version, "priority = :priority", Map.of("priority", priority.name()));
         record(
                 by,
+                actor,
                 id,
                 "conversation.priority-changed",
                 priority.name().toLowerCase(Locale.ROOT),
@@ -111,10 +121,14 @@ public class Casework {
     @Transactional
     public long assign(Membership by, ConversationId id, long version, Party party, AccountId assignee) {
         by.requireMayChange();
+        return assign(by.workspaceId(), by.actor(), id, version, party, assignee);
+    }
+
+    private long assign(WorkspaceId by, Actor actor, ConversationId id, long version, Party party, AccountId assignee) {
         Party to = party;
         String name = null;
         if (assignee != null) {
-            Membership member = access.members(by.workspaceId()).stream()
+            Membership member = access.members(by).stream()
                     .filter(m -> m.accountId().equals(assignee))
                     .findFirst()
                     .orElseThrow(() -> new InvalidInput("assignee", "Assign it to a member of this workspace."));
@@ -149,7 +163,7 @@ public class Casework {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("party", to == null ? "" : to.name());
         details.put("assignee", assignee == null ? "" : assignee.toString());
-        record(by, id, to == null ? "conversation.unassigned" : "conversation.assigned", detail, details);
+        record(by, actor, id, to == null ? "conversation.unassigned" : "conversation.assigned", detail, details);
         return next;
     }
 
@@ -157,6 +171,10 @@ public class Casework {
     @Transactional
     public long tag(Membership by, ConversationId id, long version, String tag) {
         by.requireMayChange();
+        return tag(by.workspaceId(), by.actor(), id, version, tag);
+    }
+
+    private long tag(WorkspaceId by, Actor actor, ConversationId id, long version, String tag) {
         String normal = normalTag(tag);
         long next = compareAndSet(
                 by,
@@ -171,7 +189,7 @@ public class Casework {
         if (count > MAX_TAGS) {
             throw new InvalidInput("tag", "At most " + MAX_TAGS + " tags on a conversation.");
         }
-        record(by, id, "conversation.tagged", "#" + normal, Map.of("tag", normal));
+        record(by, actor, id, "conversation.tagged", "#" + normal, Map.of("tag", normal));
         return next;
     }
 
@@ -179,9 +197,106 @@ public class Casework {
     public long untag(Membership by, ConversationId id, long version, String tag) {
         by.requireMayChange();
         String normal = normalTag(tag);
-        long next = compareAndSet(by, id, version, "tags = array_remove(tags, :tag::text)", Map.of("tag", normal));
+        long next = compareAndSet(
+                by.workspaceId(), id, version, "tags = array_remove(tags, :tag::text)", Map.of("tag", normal));
         record(by, id, "conversation.untagged", "#" + normal, Map.of("tag", normal));
         return next;
+    }
+
+    /** Moves the conversation to {@code state} as {@code automation} (a routing rule), on its current version. */
+    @Transactional
+    public long changeState(Automation automation, ConversationId id, ConversationState state, String reason) {
+        return changeState(
+                automation.workspaceId(),
+                automation.actor(),
+                id,
+                currentVersion(automation.workspaceId(), id),
+                state,
+                reason);
+    }
+
+    /** Sets the priority as {@code automation}, on the conversation's current version. */
+    @Transactional
+    public long changePriority(Automation automation, ConversationId id, Priority priority) {
+        return changePriority(
+                automation.workspaceId(),
+                automation.actor(),
+                id,
+                currentVersion(automation.workspaceId(), id),
+                priority);
+    }
+
+    /** Assigns the conversation as {@code automation}, on its current version; the same checks as for a person. */
+    @Transactional
+    public long assign(Automation automation, ConversationId id, Party party, AccountId assignee) {
+        return assign(
+                automation.workspaceId(),
+                automation.actor(),
+                id,
+                currentVersion(automation.workspaceId(), id),
+                party,
+                assignee);
+    }
+
+    /** Adds a tag as {@code automation}, on the conversation's current version. */
+    @Transactional
+    public long tag(Automation automation, ConversationId id, String tag) {
+        return tag(automation.workspaceId(), automation.actor(), id, currentVersion(automation.workspaceId(), id), tag);
+    }
+
+    /** The conversation's own fields, for automation that acts outside any membership; empty if it is not there. */
+    @Transactional(readOnly = true)
+    public Optional<Work.Head> head(WorkspaceId workspace, ConversationId id) {
+        return jdbc.sql("""
+                        select version, state, priority, escalation_reason, assigned_party, assignee_id, tags,
+                               contact_id
+                          from inbox.conversation where id = :id and workspace_id = :workspace
+                        """)
+                .param("id", id.value())
+                .param("workspace", workspace.value())
+                .query((rs, row) -> new Work.Head(
+                        rs.getLong("version"),
+                        ConversationState.valueOf(rs.getString("state")),
+                        Priority.valueOf(rs.getString("priority")),
+                        rs.getString("escalation_reason"),
+                        Optional.ofNullable(rs.getString("assigned_party"))
+                                .map(Party::valueOf)
+                                .orElse(null),
+                        Optional.ofNullable(rs.getObject("assignee_id", UUID.class))
+                                .map(AccountId::new)
+                                .orElse(null),
+                        Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                        Optional.ofNullable(rs.getObject("contact_id", UUID.class))
+                                .map(ContactId::new)
+                                .orElse(null)))
+                .optional();
+    }
+
+    /**
+     * How many conversations that still need someone (open or escalated) each of these people has in the workspace:
+     * what "least busy" compares. People with none are answered with 0.
+     */
+    @Transactional(readOnly = true)
+    public Map<AccountId, Integer> openLoad(WorkspaceId workspace, List<AccountId> people) {
+        Map<AccountId, Integer> load = new LinkedHashMap<>();
+        people.forEach(p -> load.put(p, 0));
+        jdbc.sql("""
+                        select assignee_id, count(*) as open from inbox.conversation
+                         where workspace_id = :workspace and assignee_id = any(:people::uuid[])
+                           and state in ('OPEN', 'ESCALATED')
+                         group by assignee_id
+                        """)
+                .param("workspace", workspace.value())
+                .param("people", people.stream().map(AccountId::value).toArray(UUID[]::new))
+                .query((rs, row) -> load.put(new AccountId(rs.getObject("assignee_id", UUID.class)), rs.getInt("open")))
+                .list();
+        return load;
+    }
+
+    private long currentVersion(WorkspaceId workspace, ConversationId id) {
+        return head(workspace, id)
+                .orElseThrow(() -> new NotFound("conversation"))
+                .version();
     }
 
     /** An internal note on the conversation: for the team, never sent. */
@@ -300,30 +415,7 @@ public class Casework {
     @Transactional(readOnly = true)
     public Work work(Membership member, ConversationId id) {
         WorkspaceId workspace = member.workspaceId();
-        Work.Head head = jdbc.sql("""
-                        select version, state, priority, escalation_reason, assigned_party, assignee_id, tags,
-                               contact_id
-                          from inbox.conversation where id = :id and workspace_id = :workspace
-                        """)
-                .param("id", id.value())
-                .param("workspace", workspace.value())
-                .query((rs, row) -> new Work.Head(
-                        rs.getLong("version"),
-                        ConversationState.valueOf(rs.getString("state")),
-                        Priority.valueOf(rs.getString("priority")),
-                        rs.getString("escalation_reason"),
-                        Optional.ofNullable(rs.getString("assigned_party"))
-                                .map(Party::valueOf)
-                                .orElse(null),
-                        Optional.ofNullable(rs.getObject("assignee_id", UUID.class))
-                                .map(AccountId::new)
-                                .orElse(null),
-                        Arrays.asList((String[]) rs.getArray("tags").getArray()),
-                        Optional.ofNullable(rs.getObject("contact_id", UUID.class))
-                                .map(ContactId::new)
-                                .orElse(null)))
-                .optional()
-                .orElseThrow(() -> new NotFound("conversation"));
+        Work.Head head = head(workspace, id).orElseThrow(() -> new NotFound("conversation"));
         List<Membership> members = access.members(workspace);
         String assigneeName = members.stream()
                 .filter(m -> m.accountId().equals(head.assignee()))
@@ -421,7 +513,7 @@ public class Casework {
 
     /** Sets {@code assignments} if the conversation is still at {@code version}; the new version. */
     private long compareAndSet(
-            Membership by, ConversationId id, long version, String assignments, Map<String, Object> values) {
+            WorkspaceId by, ConversationId id, long version, String assignments, Map<String, Object> values) {
         Optional<Long> next = jdbc.sql("""
                         update inbox.conversation
                            set %s, version = version + 1
@@ -430,14 +522,14 @@ public class Casework {
                         """.formatted(assignments))
                 .params(values)
                 .param("id", id.value())
-                .param("workspace", by.workspaceId().value())
+                .param("workspace", by.value())
                 .param("version", version)
                 .query(Long.class)
                 .optional();
         if (next.isPresent()) {
             return next.get();
         }
-        requireConversation(by.workspaceId(), id);
+        requireConversation(by, id);
         throw new Conflict(
                 "concurrent-change",
                 "Someone else changed this conversation (or a new message arrived) since you opened it. "
@@ -467,23 +559,35 @@ public class Casework {
     }
 
     private void record(Membership by, ConversationId id, String action, String detail, Map<String, String> details) {
+        record(by.workspaceId(), by.actor(), id, action, detail, details);
+    }
+
+    private void record(
+            WorkspaceId workspace,
+            Actor actor,
+            ConversationId id,
+            String action,
+            String detail,
+            Map<String, String> details) {
         jdbc.sql("""
                         insert into inbox.activity (id, workspace_id, conversation_id, at, actor_id, actor_name,
                                                     actor_party, action, detail)
                         values (gen_random_uuid(), :workspace, :conversation, :at, :actor, :name, :party, :action,
                                 :detail)
                         """)
-                .param("workspace", by.workspaceId().value())
+                .param("workspace", workspace.value())
                 .param("conversation", id.value())
                 .param("at", now().atOffset(ZoneOffset.UTC))
-                .param("actor", by.accountId().value())
-                .param("name", by.displayName())
-                .param("party", by.party().name())
+                .param(
+                        "actor",
+                        actor.accountId() == null ? null : actor.accountId().value())
+                .param("name", actor.name())
+                .param("party", actor.party().name())
                 .param("action", action)
                 .param("detail", detail)
                 .update();
-        events.publishEvent(new ConversationWorked(by.workspaceId(), by.actor(), action, id, details));
-        events.publishEvent(new ConversationChanged(by.workspaceId(), id, action));
+        events.publishEvent(new ConversationWorked(workspace, actor, action, id, details));
+        events.publishEvent(new ConversationChanged(workspace, id, action));
     }
 
     private static String normalTag(String tag) {

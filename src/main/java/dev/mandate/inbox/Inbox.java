@@ -2,9 +2,12 @@ package dev.mandate.inbox;
 
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +24,16 @@ public class Inbox {
     private final ConversationThreads threads;
     private final ApplicationEventPublisher events;
     private final MessageRecorder recorder;
+    private final JdbcClient jdbc;
 
     Inbox(
             JdbcAggregateOperations aggregates,
             ConversationSummaries summaries,
             ConversationThreads threads,
             ApplicationEventPublisher events,
-            MessageRecorder recorder) {
+            MessageRecorder recorder,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.aggregates = aggregates;
         this.recorder = recorder;
         this.events = events;
@@ -93,5 +99,38 @@ public class Inbox {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConversationThread conversation(Membership member, ConversationId id) {
         return threads.thread(member.workspaceId(), id);
+    }
+
+    /**
+     * A conversation of the workspace with its messages in thread order, for automation acting on an event outside
+     * any membership (routing rules); {@code NotFound} when the workspace has no such conversation.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ConversationThread conversation(WorkspaceId workspace, ConversationId id) {
+        return threads.thread(workspace, id);
+    }
+
+    /** The workspace's latest inbound messages, newest first, at most {@code limit}: what a rule set is tried on. */
+    @Transactional(readOnly = true)
+    public List<MessageReceived> latestInbound(WorkspaceId workspace, int limit) {
+        return jdbc.sql("""
+                        select m.id, m.conversation_id, m.created_at, c.network
+                          from inbox.message m
+                          join inbox.conversation c on c.id = m.conversation_id
+                         where m.workspace_id = :workspace and m.direction = 'INBOUND'
+                         order by m.created_at desc, m.id desc
+                         limit :limit
+                        """)
+                .param("workspace", workspace.value())
+                .param("limit", Math.max(0, limit))
+                .query((rs, row) -> new MessageReceived(
+                        workspace,
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        new MessageId(rs.getObject("id", UUID.class)),
+                        Direction.INBOUND,
+                        rs.getString("network"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        null))
+                .list();
     }
 }

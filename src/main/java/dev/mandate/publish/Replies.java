@@ -33,6 +33,7 @@ public class Replies {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReplyScope scope;
 
     Replies(
             Inbox inbox,
@@ -40,7 +41,9 @@ public class Replies {
             ConnectorCalls connectors,
             Outbox outbox,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ReplyScope scope) {
+        this.scope = scope;
         this.inbox = inbox;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -51,12 +54,14 @@ public class Replies {
 
     /**
      * Queues a reply to the conversation's latest customer message, in this transaction; the worker sends it. The
-     * {@code key} makes it idempotent: the same key (a form sent twice) queues one reply. Advisors may not reply.
+     * {@code key} makes it idempotent: the same key (a form sent twice) queues one reply. Advisors may not reply; the
+     * agency may not where the mandate keeps it from replying ({@link ReplyOutsideMandate}).
      */
     @Transactional
     public OutgoingReply write(Membership by, ConversationId conversation, UUID key, String text) {
         by.requireMayChange();
         ConversationThread thread = inbox.conversation(by, conversation); // another workspace's: NotFound, first
+        scope.require(by, thread);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw new InvalidInput("text", "Write the reply first.");
@@ -125,5 +130,11 @@ public class Replies {
     @Transactional(readOnly = true)
     public OutgoingReply get(Membership member, ReplyId id) {
         return outbox.find(member.workspaceId(), id).orElseThrow(() -> new NotFound("reply"));
+    }
+
+    /** Why the mandate keeps the member from replying in the conversation, or empty when they may. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReplyOutsideMandate.Rule> refusal(Membership member, ConversationId conversation) {
+        return scope.refusal(member, inbox.conversation(member, conversation));
     }
 }

@@ -4,7 +4,6 @@ import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
-import dev.mandate.shared.Problem;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.WorkspaceAccess;
 import java.time.ZoneId;
@@ -63,6 +62,11 @@ class ReplyWeb {
                             .toList());
             model.addAttribute("key", UUID.randomUUID());
             model.addAttribute(
+                    "refusal",
+                    replies.refusal(membership, id)
+                            .map(ReplyOutsideMandate.Rule::explanation)
+                            .orElse(null));
+            model.addAttribute(
                     "time",
                     DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
                             .withZone(ZoneId.of(membership.workspace().timeZone())));
@@ -82,8 +86,8 @@ class ReplyWeb {
             try {
                 replies.write(by, id, key(key), text);
                 redirect.addFlashAttribute("notice", "Reply queued; it goes out in a moment.");
-            } catch (InvalidInput | Forbidden problem) {
-                redirect.addFlashAttribute("replyError", ((Problem) problem).getMessage());
+            } catch (InvalidInput | Forbidden | ReplyOutsideMandate problem) {
+                redirect.addFlashAttribute("replyError", problem.getMessage());
             }
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#replies";
         }

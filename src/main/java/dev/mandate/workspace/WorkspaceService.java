@@ -118,6 +118,15 @@ public class WorkspaceService {
     }
 
     /**
+     * The mandate's terms as they stand, for checks made on a member's behalf (e.g. whether the agency may reply in
+     * a conversation); empty while no mandate is agreed.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MandateTerms> terms(Membership member) {
+        return mandates.findById(member.workspaceId().value()).flatMap(Mandate::terms);
+    }
+
+    /**
      * Sets the mandate's terms. {@code expectedVersion} is the version the editor saw ({@code null} for a
      * mandate not yet agreed): a change made meanwhile by someone else is refused rather than overwritten.
      */

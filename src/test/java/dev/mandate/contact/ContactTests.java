@@ -10,6 +10,7 @@ import dev.mandate.channel.ChannelAccounts;
 import dev.mandate.ingest.Ingest;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
+import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
 import dev.mandate.workspace.WorkspaceAccess;
 import dev.mandate.workspace.WorkspaceService;
@@ -177,6 +178,32 @@ class ContactTests {
                     assertThat(taken.getStatusCode().value()).isEqualTo(409);
                     assertThat(taken.getMessage()).contains("P. Raman").contains("merge");
                 });
+    }
+
+    @Test
+    void tagsContactsAndKeepsTheTagsOfBothOnAMerge() {
+        fixtures.writes(desk.mastodon(), "@priya@social.example", "Priya Raman", "Sesame?", NOW);
+        fixtures.writes(desk.email(), "priya@mail.example", "P. Raman", "Invoice", NOW.plusSeconds(60));
+        ContactId fromMastodon =
+                only(book.list(desk.owner(), "@priya@", null, null, 10).items()).id();
+        ContactId fromMail = only(book.list(desk.owner(), "priya@mail", null, null, 10)
+                        .items())
+                .id();
+
+        book.tag(desk.agent(), fromMastodon, "#VIP");
+        book.tag(desk.agent(), fromMastodon, "vip");
+        book.tag(desk.owner(), fromMail, "wholesale");
+        assertThatThrownBy(() -> book.tag(desk.advisor(), fromMail, "x")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> book.tag(desk.agent(), fromMail, "two words"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("tag"));
+        assertThat(contacts.tags(desk.team().id(), fromMastodon)).containsExactly("vip");
+
+        book.merge(desk.agent(), fromMastodon, fromMail);
+
+        assertThat(contacts.tags(desk.team().id(), fromMastodon)).containsExactly("vip", "wholesale");
+        book.untag(desk.agent(), fromMail, "vip");
+        assertThat(contacts.tags(desk.team().id(), fromMail)).containsExactly("wholesale");
     }
 
     @Test

@@ -53,6 +53,9 @@ class DemoWorkspaceTests {
     DemoInbox demoInbox;
 
     @Autowired
+    dev.mandate.routing.RoutingRules routing;
+
+    @Autowired
     Casework casework;
 
     @Autowired
@@ -98,6 +101,12 @@ class DemoWorkspaceTests {
                     assertThat(terms.replyTopics()).contains("opening hours", "orders", "allergens");
                     assertThat(terms.noticePeriodDays()).isEqualTo(30);
                 });
+        assertThat(routing.versions(membership)).singleElement().satisfies(proposal -> {
+            assertThat(proposal.approved())
+                    .as("the agency's proposal waits for the owner")
+                    .isFalse();
+            assertThat(proposal.savedByParty()).isEqualTo(dev.mandate.shared.Party.AGENCY);
+        });
         assertThat(audit.entries(membership.workspaceId(), null, 50))
                 .extracting(AuditEntry::action, AuditEntry::actorName)
                 .contains(
@@ -165,7 +174,15 @@ class DemoWorkspaceTests {
         String onUsedInstance = uniqueDomain();
         String switchedOff = uniqueDomain();
 
-        new DemoWorkspace(properties(true, onUsedInstance), accounts, workspaces, demoInbox, transactions, clock, false)
+        new DemoWorkspace(
+                        properties(true, onUsedInstance),
+                        accounts,
+                        workspaces,
+                        demoInbox,
+                        routing,
+                        transactions,
+                        clock,
+                        false)
                 .run(new DefaultApplicationArguments());
         onANewInstance(properties(false, switchedOff)).run(new DefaultApplicationArguments());
 
@@ -180,6 +197,7 @@ class DemoWorkspaceTests {
                 accounts,
                 workspaces,
                 demoInbox,
+                routing,
                 transactions,
                 clock,
                 false,

@@ -98,6 +98,9 @@ class WorkspaceIsolationTests {
 
     final Map<WorkspaceFixtures.Team, dev.mandate.channel.IncidentId> incidentIds = new java.util.HashMap<>();
 
+    @Autowired
+    dev.mandate.routing.RoutingRules routing;
+
     WorkspaceFixtures.Team a;
     WorkspaceFixtures.Team b;
 
@@ -149,6 +152,15 @@ class WorkspaceIsolationTests {
                             .add(owner, channel.id(), Instant.now().minusSeconds(3600), null, "The blog was down")
                             .id());
         }
+    }
+
+    /** Rule set versions count per workspace: only B has one, so A's version 1 is no resource of A's either. */
+    @BeforeEach
+    void aRuleSetOfB() {
+        routing.save(
+                new Membership(b.workspace(), b.owner().account().id(), "Owner", Role.OWNER),
+                "{\"rules\": [{\"id\": \"a\", \"name\": \"A\", \"conditions\": {\"field\": \"customer\","
+                        + " \"op\": \"is\", \"value\": true}, \"actions\": [{\"type\": \"hide-spam\"}]}]}");
     }
 
     @Test
@@ -319,6 +331,7 @@ class WorkspaceIsolationTests {
         ids.put("replyId", team -> replies.get(team).toString());
         ids.put("channelAccountId", team -> channelAccounts.get(team).toString());
         ids.put("incidentId", team -> incidentIds.get(team).toString());
+        ids.put("version", team -> "1");
         return ids;
     }
 }
