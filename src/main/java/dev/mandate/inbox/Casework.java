@@ -88,6 +88,40 @@ public class Casework {
         return next;
     }
 
+    /**
+     * Escalates the conversation for Mandate itself (a routing rule's hand-off), from whatever version it is at now:
+     * nobody saw an older one. Returns the new version.
+     */
+    @Transactional
+    public long escalate(WorkspaceId workspace, Actor by, ConversationId id, String reason) {
+        String why = reason == null || reason.isBlank() ? "handed to the brand" : reason.strip();
+        if (why.length() > 500) {
+            why = why.substring(0, 499) + "…";
+        }
+        long version = jdbc.sql("select version from inbox.conversation where id = :id and workspace_id = :workspace")
+                .param("id", id.value())
+                .param("workspace", workspace.value())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("conversation"));
+        long next = jdbc.sql("""
+                        update inbox.conversation
+                           set state = 'ESCALATED', escalation_reason = :reason, version = version + 1
+                         where id = :id and workspace_id = :workspace and version = :version
+                        returning version
+                        """)
+                .param("reason", why)
+                .param("id", id.value())
+                .param("workspace", workspace.value())
+                .param("version", version)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(
+                        () -> new Conflict("concurrent-change", "The conversation changed while it was escalated."));
+        record(workspace, by, id, "conversation.state-changed", "escalated: " + why, Map.of("state", "ESCALATED"));
+        return next;
+    }
+
     @Transactional
     public long changePriority(Membership by, ConversationId id, long version, Priority priority) {
         by.requireMayChange();
@@ -467,23 +501,33 @@ public class Casework {
     }
 
     private void record(Membership by, ConversationId id, String action, String detail, Map<String, String> details) {
+        record(by.workspaceId(), by.actor(), id, action, detail, details);
+    }
+
+    private void record(
+            WorkspaceId workspace,
+            Actor by,
+            ConversationId id,
+            String action,
+            String detail,
+            Map<String, String> details) {
         jdbc.sql("""
                         insert into inbox.activity (id, workspace_id, conversation_id, at, actor_id, actor_name,
                                                     actor_party, action, detail)
                         values (gen_random_uuid(), :workspace, :conversation, :at, :actor, :name, :party, :action,
                                 :detail)
                         """)
-                .param("workspace", by.workspaceId().value())
+                .param("workspace", workspace.value())
                 .param("conversation", id.value())
                 .param("at", now().atOffset(ZoneOffset.UTC))
-                .param("actor", by.accountId().value())
-                .param("name", by.displayName())
+                .param("actor", by.accountId() == null ? null : by.accountId().value())
+                .param("name", by.name())
                 .param("party", by.party().name())
                 .param("action", action)
                 .param("detail", detail)
                 .update();
-        events.publishEvent(new ConversationWorked(by.workspaceId(), by.actor(), action, id, details));
-        events.publishEvent(new ConversationChanged(by.workspaceId(), id, action));
+        events.publishEvent(new ConversationWorked(workspace, by, action, id, details));
+        events.publishEvent(new ConversationChanged(workspace, id, action));
     }
 
     private static String normalTag(String tag) {
