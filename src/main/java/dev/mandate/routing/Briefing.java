@@ -177,7 +177,8 @@ public class Briefing {
 
     /**
      * The entries that best answer {@code text}, with the words they matched: those still valid first, then by
-     * rank. {@code language} ({@code en}, {@code de} or {@code null}) picks the answer shown.
+     * rank. {@code language} ({@code en}, {@code de} or {@code null} when not known) picks the stemming searched with
+     * (both when not known) and the answer shown.
      */
     @Transactional(readOnly = true)
     public List<BriefingEntry.Suggestion> suggest(Membership by, String text, String language, int limit) {
@@ -210,13 +211,13 @@ public class Briefing {
         String query = String.join(" ", words);
         return jdbc.sql("""
                         with q as (
-                            select nullif(replace(plainto_tsquery('english', :text)::text, ' & ', ' | '), '')::tsquery
-                                       as en,
-                                   nullif(replace(plainto_tsquery('german', :text)::text, ' & ', ' | '), '')::tsquery
-                                       as de),
+                            select case when :useEn then nullif(replace(plainto_tsquery('english', :text)::text,
+                                                                        ' & ', ' | '), '')::tsquery end as en,
+                                   case when :useDe then nullif(replace(plainto_tsquery('german', :text)::text,
+                                                                        ' & ', ' | '), '')::tsquery end as de),
                         hits as (
-                            select e.*, greatest(coalesce(ts_rank(e.search_en, q.en), 0) * :enWeight,
-                                                 coalesce(ts_rank(e.search_de, q.de), 0) * :deWeight) as score,
+                            select e.*, greatest(coalesce(ts_rank(e.search_en, q.en), 0),
+                                            coalesce(ts_rank(e.search_de, q.de), 0)) as score,
                                    coalesce(e.valid_until < :today, false) as expired
                               from routing.briefing_entry e, q
                              where e.workspace_id = :workspace and (e.search_en @@ q.en or e.search_de @@ q.de)
@@ -224,10 +225,10 @@ public class Briefing {
                              limit :limit)
                         select h.*,
                                array(select w from unnest(:words::text[]) w
-                                      where tsvector_to_array(to_tsvector('english', w))
-                                                && tsvector_to_array(h.search_en)
-                                         or tsvector_to_array(to_tsvector('german', w))
-                                                && tsvector_to_array(h.search_de)) as matched
+                                      where (:useEn and tsvector_to_array(to_tsvector('english', w))
+                                                         && tsvector_to_array(h.search_en))
+                                         or (:useDe and tsvector_to_array(to_tsvector('german', w))
+                                                        && tsvector_to_array(h.search_de))) as matched
                           from hits h
                          order by h.expired, h.score desc, h.updated_at desc, h.id
                         """)
@@ -236,8 +237,8 @@ public class Briefing {
                 .param("workspace", workspace.value())
                 .param("today", today)
                 .param("limit", limit)
-                .param("enWeight", "de".equals(language) ? 0.8 : 1.0)
-                .param("deWeight", "en".equals(language) ? 0.8 : 1.0)
+                .param("useEn", !"de".equals(language))
+                .param("useDe", !"en".equals(language))
                 .query((rs, row) -> {
                     BriefingEntry entry = entry(rs, today);
                     return new BriefingEntry.Suggestion(

@@ -112,8 +112,18 @@ public class Handoffs {
             throw new InvalidInput("deadline", "The deadline must be in the future.");
         }
         ConversationThread thread = inbox.conversation(by, conversation);
-        HandoffId id =
-                open(by.workspaceId(), conversation, what, context(thread), due, by.actor(), by.displayName(), null, 0);
+        HandoffId id = open(
+                        by.workspaceId(),
+                        conversation,
+                        what,
+                        context(thread),
+                        due,
+                        by.actor(),
+                        by.displayName(),
+                        null,
+                        0)
+                .orElseThrow(() -> new Conflict(
+                        "handoff-open", "This conversation is with the brand already; wait for its answer."));
         return get(by, id);
     }
 
