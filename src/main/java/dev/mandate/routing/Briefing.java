@@ -1,5 +1,6 @@
 package dev.mandate.routing;
 
+import dev.mandate.inbox.Casework;
 import dev.mandate.inbox.ConversationId;
 import dev.mandate.inbox.ConversationThread;
 import dev.mandate.inbox.Inbox;
@@ -51,13 +52,21 @@ public class Briefing {
     private final JdbcClient jdbc;
     private final Handoffs handoffs;
     private final Inbox inbox;
+    private final Casework casework;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Briefing(JdbcClient jdbc, Handoffs handoffs, Inbox inbox, ApplicationEventPublisher events, Clock clock) {
+    Briefing(
+            JdbcClient jdbc,
+            Handoffs handoffs,
+            Inbox inbox,
+            Casework casework,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.handoffs = handoffs;
         this.inbox = inbox;
+        this.casework = casework;
         this.events = events;
         this.clock = clock;
     }
@@ -262,6 +271,11 @@ public class Briefing {
         String lang = language == null || language.isBlank() ? thread.language() : language;
         recordUse(by, "BRIEFING", id, conversation);
         return entry.answerIn(lang);
+    }
+
+    /** {@link NotFound} unless the conversation is of the member's workspace: checked before anything else. */
+    void requireConversation(Membership by, ConversationId conversation) {
+        casework.require(by, conversation);
     }
 
     void recordUse(Membership by, String kind, UUID item, ConversationId conversation) {

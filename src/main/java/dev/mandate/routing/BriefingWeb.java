@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -222,19 +222,17 @@ class BriefingWeb {
         }
 
         /** Puts an answer into the reply: counts the use and answers the text (placeholders filled in). */
-        @PostMapping(
-                value = "/workspaces/{workspaceId}/conversations/{conversationId}/insertions",
-                produces = MediaType.TEXT_PLAIN_VALUE)
-        @ResponseBody
-        String insert(
+        @PostMapping("/workspaces/{workspaceId}/conversations/{conversationId}/insertions")
+        ResponseEntity<String> insert(
                 @PathVariable String workspaceId,
                 @PathVariable String conversationId,
-                @RequestParam String kind,
-                @RequestParam String item,
+                @RequestParam(defaultValue = "") String kind,
+                @RequestParam(defaultValue = "") String item,
                 @RequestParam(required = false) String language,
                 CurrentAccount caller) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            return insertion(briefing, canned, by, ConversationId.parse(conversationId), kind, item, language);
+            String text = insertion(briefing, canned, by, ConversationId.parse(conversationId), kind, item, language);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(text);
         }
     }
 
@@ -246,6 +244,7 @@ class BriefingWeb {
             String kind,
             String item,
             String language) {
+        briefing.requireConversation(by, conversation);
         return switch (kind == null ? "" : kind.toLowerCase(Locale.ROOT)) {
             case "briefing" -> briefing.use(by, id(item, "briefing entry"), conversation, language);
             case "canned" -> canned.use(by, id(item, "canned reply"), conversation);
@@ -318,7 +317,7 @@ class BriefingWeb {
                 @RequestBody EntryBody body,
                 CurrentAccount caller) {
             Membership by = member(workspaceId, caller);
-            UUID id = id(entryId, "briefing entry");
+            UUID id = briefing.get(by, id(entryId, "briefing entry")).id();
             if (body.version() == null) {
                 throw new InvalidInput("version", "Send the version you read, so that nobody's change is lost.");
             }
@@ -335,7 +334,7 @@ class BriefingWeb {
         @GetMapping("/api/workspaces/{workspaceId}/briefing/suggestions")
         List<BriefingEntry.Suggestion> suggest(
                 @PathVariable String workspaceId,
-                @RequestParam String text,
+                @RequestParam(defaultValue = "") String text,
                 @RequestParam(required = false) String language,
                 @RequestParam(defaultValue = "5") int limit,
                 CurrentAccount caller) {

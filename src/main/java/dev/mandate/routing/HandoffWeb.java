@@ -224,7 +224,10 @@ class HandoffWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            attempt(redirect, "It goes out again in a moment.", () -> notifications.retry(by, uuid(notificationId)));
+            attempt(redirect, "It goes out again in a moment.", () -> {
+                notifications.retry(by, uuid(notificationId));
+                return null;
+            });
             return "redirect:/workspaces/" + by.workspaceId() + "/handoffs#notifications";
         }
 
@@ -435,9 +438,7 @@ class HandoffWeb {
         @ResponseStatus(HttpStatus.ACCEPTED)
         void retry(@PathVariable String workspaceId, @PathVariable String notificationId, CurrentAccount caller) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            if (!notifications.retry(by, uuid(notificationId))) {
-                throw new NotFound("failed notification");
-            }
+            notifications.retry(by, uuid(notificationId));
         }
 
         @GetMapping(

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Hand-offs: a conversation handed to the brand with a question and a deadline, by an agency member or a routing
@@ -152,7 +153,9 @@ public class Handoffs {
                 log.info("Conversation {} is with the brand already", requested.conversationId());
             }
         } catch (NotFound gone) {
-            // The conversation is not (or no longer) the workspace's: nothing to hand over, nothing to retry.
+            // The conversation is not (or no longer) the workspace's: nothing to hand over, nothing to retry; the
+            // hand-off inserted before the escalation found that out is not kept.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             log.warn(
                     "Hand-off requested for conversation {}, which is not in its workspace",
                     requested.conversationId());

@@ -1,5 +1,7 @@
 package dev.mandate.routing;
 
+import dev.mandate.shared.Conflict;
+import dev.mandate.shared.NotFound;
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
 import java.sql.ResultSet;
@@ -135,18 +137,26 @@ class Notifications {
 
     /** Sends a failed notification again, from the first attempt. */
     @Transactional
-    boolean retry(Membership by, UUID id) {
+    void retry(Membership by, UUID id) {
+        String state = jdbc.sql("select state from routing.notification where id = :id and workspace_id = :workspace")
+                .param("id", id)
+                .param("workspace", by.workspaceId().value())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("notification"));
         by.requireMayChange();
-        return jdbc.sql("""
-                                update routing.notification
-                                   set state = 'QUEUED', attempts = 0, next_attempt_at = :now, problem = null
-                                 where id = :id and workspace_id = :workspace and state = 'FAILED'
-                                """)
-                        .param("id", id)
-                        .param("workspace", by.workspaceId().value())
-                        .param("now", at(clock.instant()))
-                        .update()
-                == 1;
+        if (!state.equals("FAILED")) {
+            throw new Conflict("notification-not-failed", "Only a failed notification is sent again.");
+        }
+        jdbc.sql("""
+                        update routing.notification
+                           set state = 'QUEUED', attempts = 0, next_attempt_at = :now, problem = null
+                         where id = :id and workspace_id = :workspace and state = 'FAILED'
+                        """)
+                .param("id", id)
+                .param("workspace", by.workspaceId().value())
+                .param("now", at(clock.instant()))
+                .update();
     }
 
     /** The workspace's notifications, newest first. */

@@ -171,7 +171,7 @@ class HandoffsTests {
         transactions.executeWithoutResult(tx -> events.publishEvent(requested));
         transactions.executeWithoutResult(tx -> events.publishEvent(requested));
         // The listener runs after the publisher's commit, on its own thread; both publications complete.
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql("""
                                 select count(*) from event_publication
                                  where completion_date is null and serialized_event like :conversation
@@ -193,6 +193,35 @@ class HandoffsTests {
                 .filteredOn(e -> e.action().equals("handoff.opened"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.actorName()).isEqualTo("rule 'Purchase leads' v3"));
+    }
+
+    @Test
+    void ignoresARuleRequestForAConversationOfAnotherWorkspace() {
+        RoutingFixtures other = new RoutingFixtures(workspaces, accounts, inbox);
+        transactions.executeWithoutResult(tx -> events.publishEvent(new HandoffRequested(
+                other.team.id(),
+                conversation,
+                "Not theirs",
+                Instant.now().plus(Duration.ofHours(4)),
+                "rule 'Stray' v1",
+                "stray",
+                1)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("""
+                                select count(*) from event_publication
+                                 where completion_date is null and serialized_event like :conversation
+                                """)
+                                .param("conversation", "%" + conversation + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+
+        assertThat(jdbc.sql("select count(*) from routing.handoff where conversation_id = :c")
+                        .param("c", conversation.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(casework.work(f.owner, conversation).head().state()).isEqualTo(ConversationState.OPEN);
     }
 
     @Test
