@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -48,6 +49,9 @@ class RoutingWebTests {
 
     @Autowired
     InterfaceReports reports;
+
+    @Autowired
+    Handoffs handoffs;
 
     RoutingFixtures f;
     ConversationId conversation;
@@ -212,6 +216,84 @@ class RoutingWebTests {
         mvc.perform(get(pages + "/handoffs/report").session(advisor))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Hand-offs per week")));
+    }
+
+    @Test
+    void letsTheBrandWorkThroughThePageForms() throws Exception {
+        MockHttpSession owner = signIn(f.team.owner().email());
+        String pages = "/workspaces/" + f.team.id();
+        Handoff handoff = handoffs.open(f.agent, conversation, "Do we send invoices?", null);
+
+        mvc.perform(post(pages + "/handoffs/settings")
+                        .session(owner)
+                        .with(csrf())
+                        .param("emails", "desk@brand.test, crm@brand.test")
+                        .param("webhookUrl", "http://crm.example/hook")
+                        .param("secret", "a-long-enough-secret"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "A webhook URL must start with https://."));
+        mvc.perform(post(pages + "/handoffs/settings")
+                        .session(owner)
+                        .with(csrf())
+                        .param("emails", "desk@brand.test, crm@brand.test"))
+                .andExpect(flash().attribute("notice", "Saved."));
+        mvc.perform(post(pages + "/handoffs/" + handoff.id() + "/answer")
+                        .session(owner)
+                        .with(csrf())
+                        .param("answer", "Yes, with every order."))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Answered; the agency has it."));
+        String entryPage = mvc.perform(post(pages + "/handoffs/" + handoff.id() + "/briefing")
+                        .session(owner)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(mvc.perform(get(entryPage).session(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Do we send invoices?", "Yes, with every order.", "Remove from the briefing");
+        mvc.perform(post(pages + "/briefing")
+                        .session(owner)
+                        .with(csrf())
+                        .param("question", "Parking?")
+                        .param("answerDe", "Hinter dem Laden.")
+                        .param("tags", "parking directions")
+                        .param("validUntil", "2020-01-01"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(pages + "/canned-replies")
+                        .session(owner)
+                        .with(csrf())
+                        .param("title", "Thanks")
+                        .param("body", "Thank you, {customer_name}!"))
+                .andExpect(flash().attribute("notice", "Canned reply saved."));
+
+        assertThat(mvc.perform(get(pages + "/briefing").session(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains(
+                        "Do we send invoices?",
+                        "Parking?",
+                        "#parking",
+                        "past its date (2020-01-01)",
+                        "Thank you, {customer_name}!",
+                        "New entry");
+        assertThat(mvc.perform(get(pages + "/briefing").param("q", "invoice").session(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Do we send invoices?")
+                .doesNotContain("Parking?");
+        assertThat(mvc.perform(get(pages + "/handoffs").param("show", "all").session(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Do we send invoices?", "Answered", "desk@brand.test", "handoff.opened", "queued");
+        mvc.perform(get(pages + "/handoffs").param("show", "someday").session(owner))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
