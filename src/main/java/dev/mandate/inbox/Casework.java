@@ -93,6 +93,39 @@ public class Casework {
         return next;
     }
 
+    /**
+     * Escalates the conversation for Mandate itself (a routing rule's hand-off), from whatever version it is at now:
+     * nobody saw an older one; one that is escalated already stays as it is. Returns the new version.
+     */
+    @Transactional
+    public long escalate(WorkspaceId workspace, Actor by, ConversationId id, String reason) {
+        String why = reason == null || reason.isBlank() ? "handed to the brand" : reason.strip();
+        if (why.length() > 500) {
+            why = why.substring(0, 499) + "…";
+        }
+        Head head = head(workspace, id).orElseThrow(() -> new NotFound("conversation"));
+        if (head.state() == ConversationState.ESCALATED) {
+            return head.version(); // a rule escalated it as it asked for the hand-off: one entry in the trail
+        }
+        long version = head.version();
+        long next = jdbc.sql("""
+                        update inbox.conversation
+                           set state = 'ESCALATED', escalation_reason = :reason, version = version + 1
+                         where id = :id and workspace_id = :workspace and version = :version
+                        returning version
+                        """)
+                .param("reason", why)
+                .param("id", id.value())
+                .param("workspace", workspace.value())
+                .param("version", version)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(
+                        () -> new Conflict("concurrent-change", "The conversation changed while it was escalated."));
+        record(workspace, by, id, "conversation.state-changed", "escalated: " + why, Map.of("state", "ESCALATED"));
+        return next;
+    }
+
     @Transactional
     public long changePriority(Membership by, ConversationId id, long version, Priority priority) {
         by.requireMayChange();

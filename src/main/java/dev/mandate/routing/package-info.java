@@ -4,5 +4,5 @@
  * briefing of approved answers that grows from the brand's answers; canned replies; and the report of the interface.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "account", "workspace", "channel", "contact", "inbox", "classify"})
+        allowedDependencies = {"shared", "account", "workspace", "channel", "contact", "inbox", "classify", "vault"})
 package dev.mandate.routing;

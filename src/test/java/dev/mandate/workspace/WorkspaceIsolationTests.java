@@ -138,6 +138,9 @@ class WorkspaceIsolationTests {
             replies.put(team, failedReply(team));
         }
         for (WorkspaceFixtures.Team team : List.of(a, b)) {
+            handoffSamples.put(team, routingSamples(team));
+        }
+        for (WorkspaceFixtures.Team team : List.of(a, b)) {
             Membership owner =
                     new Membership(team.workspace(), team.owner().account().id(), "Owner", Role.OWNER);
             tasks.put(
@@ -228,7 +231,14 @@ class WorkspaceIsolationTests {
                         "DELETE /api/workspaces/{workspaceId}/channel-accounts/{channelAccountId}",
                         "POST /api/workspaces/{workspaceId}/incidents/{incidentId}/end",
                         "POST /workspaces/{workspaceId}/channels/{channelAccountId}/remove",
-                        "POST /workspaces/{workspaceId}/channels/incidents/{incidentId}/end");
+                        "POST /workspaces/{workspaceId}/channels/incidents/{incidentId}/end",
+                        "POST /api/workspaces/{workspaceId}/conversations/{conversationId}/handoffs",
+                        "POST /api/workspaces/{workspaceId}/handoffs/{handoffId}/answer",
+                        "POST /workspaces/{workspaceId}/handoffs/{handoffId}/take-over",
+                        "PUT /api/workspaces/{workspaceId}/briefing/{entryId}",
+                        "POST /workspaces/{workspaceId}/conversations/{conversationId}/insertions",
+                        "DELETE /api/workspaces/{workspaceId}/canned-replies/{cannedId}",
+                        "POST /workspaces/{workspaceId}/notifications/{notificationId}/retry");
     }
 
     @Test
@@ -242,6 +252,42 @@ class WorkspaceIsolationTests {
         String foreignBody = mvc.perform(foreign).andReturn().getResponse().getContentAsString();
         assertThat(foreignBody.replace(b.id().toString(), "ID"))
                 .isEqualTo(unknownBody.replaceAll("[0-9a-f-]{36}", "ID"));
+    }
+
+    final Map<WorkspaceFixtures.Team, Map<String, java.util.UUID>> handoffSamples = new java.util.HashMap<>();
+
+    /**
+     * A hand-off, a briefing entry, a canned reply and a failed notification of the team's (written as the routing
+     * module stores them).
+     */
+    private Map<String, java.util.UUID> routingSamples(WorkspaceFixtures.Team team) {
+        Map<String, java.util.UUID> ids = Map.of(
+                "handoffId", java.util.UUID.randomUUID(),
+                "entryId", java.util.UUID.randomUUID(),
+                "cannedId", java.util.UUID.randomUUID(),
+                "notificationId", java.util.UUID.randomUUID());
+        try (java.sql.Connection connection =
+                        dev.mandate.storage.TestDatabase.get().connect();
+                java.sql.Statement sql = connection.createStatement()) {
+            String w = team.id().toString();
+            sql.executeUpdate(
+                    "insert into routing.handoff (id, workspace_id, conversation_id, question, deadline, state,"
+                            + " requested_by, opened_at) values ('" + ids.get("handoffId") + "', '" + w + "', '"
+                            + conversations.get(team)
+                            + "', 'Yours?', now() + interval '1 day', 'OPEN', 'Agent', now())");
+            sql.executeUpdate("insert into routing.briefing_entry (id, workspace_id, question, answer_en, owner_name,"
+                    + " created_at, updated_at) values ('" + ids.get("entryId") + "', '" + w
+                    + "', 'Hours?', '8 to 18', 'Owner', now(), now())");
+            sql.executeUpdate("insert into routing.canned_reply (id, workspace_id, title, body, created_by, created_at,"
+                    + " updated_at) values ('" + ids.get("cannedId") + "', '" + w
+                    + "', 'Thanks', 'Thanks!', 'Owner', now(), now())");
+            sql.executeUpdate("insert into routing.notification (id, workspace_id, via, target, event, state,"
+                    + " next_attempt_at, created_at) values ('" + ids.get("notificationId") + "', '" + w
+                    + "', 'EMAIL', 'a@b.example', 'handoff.opened', 'FAILED', now(), now())");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
     }
 
     /** A reply of the team's in the outbox (written as the outbox stores it; failed, so no worker takes it). */
@@ -332,6 +378,9 @@ class WorkspaceIsolationTests {
         ids.put("channelAccountId", team -> channelAccounts.get(team).toString());
         ids.put("incidentId", team -> incidentIds.get(team).toString());
         ids.put("version", team -> "1");
+        for (String kind : List.of("handoffId", "entryId", "cannedId", "notificationId")) {
+            ids.put(kind, team -> handoffSamples.get(team).get(kind).toString());
+        }
         return ids;
     }
 }
