@@ -103,7 +103,7 @@ public class Casework {
         if (why.length() > 500) {
             why = why.substring(0, 499) + "…";
         }
-        Head head = head(workspace, id).orElseThrow(() -> new NotFound("conversation"));
+        Work.Head head = head(workspace, id).orElseThrow(() -> new NotFound("conversation"));
         if (head.state() == ConversationState.ESCALATED) {
             return head.version(); // a rule escalated it as it asked for the hand-off: one entry in the trail
         }

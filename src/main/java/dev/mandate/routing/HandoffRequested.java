@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A conversation is to be handed to the brand: by a routing rule or by an agency member. The hand-off opens from it
- * from its entry in the event publication registry (written in the requesting transaction), so a requested hand-off
+ * A conversation is to be handed to the brand: by a routing rule or by an agency member. The hand-off opens from its entry in the event publication registry (written in the requesting transaction), so a requested hand-off
  * is never lost.
  *
  * @param question what the brand is asked, shown with the conversation's context
