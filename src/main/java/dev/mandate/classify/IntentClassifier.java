@@ -83,15 +83,24 @@ public class IntentClassifier {
             }
             return new Intent(Label.DISCUSSION, 0.6, reasons);
         }
-        if (praise >= 1 && !asks && problem == 0 && purchase == 0) {
+        boolean negated = features.containsKey("cue:negation");
+        // "my order never arrived" holds a buying word, but complains
+        if (purchase >= 1 && problem == 0 && !(negated && trained == Label.COMPLAINT)) {
+            return new Intent(
+                    Label.LEAD, Math.max(0.7, p[IntentModel.TRAINED.indexOf(Label.LEAD)]), List.of("cue:purchase"));
+        }
+        if (praise >= 1 && !asks && problem == 0) {
             return new Intent(Label.PRAISE, Math.min(0.9, 0.6 + 0.1 * praise), List.of("cue:praise"));
+        }
+        if (features.containsKey("cue:opinion") && !asks && problem == 0 && !negated) {
+            return new Intent(Label.DISCUSSION, 0.6, List.of("cue:opinion"));
         }
         boolean anyCue = asks
                 || problem > 0
                 || purchase > 0
                 || features.containsKey("cue:interrogative")
                 || features.containsKey("cue:want")
-                || features.containsKey("cue:negation");
+                || negated;
         if (!anyCue && p[best] < UNSURE_BELOW) {
             return features.containsKey("cue:opinion")
                     ? new Intent(Label.DISCUSSION, 0.5, List.of("cue:opinion"))

@@ -32,15 +32,14 @@ final class MessageFeatures {
             "könnt", "können", "kannst", "gibt", "ist", "sind", "hat", "habt", "haben", "hast", "muss", "müssen",
             "darf", "dürfen", "soll", "sollte", "würde", "würdet", "wäre", "geht", "bekomme", "weiß");
 
+    /** Words of buying: a message holding one asks to buy, book or be offered something. */
     static final Set<String> PURCHASE = Set.of(
             "price",
             "prices",
             "pricing",
-            "cost",
-            "costs",
             "quote",
+            "quotation",
             "offer",
-            "offers",
             "buy",
             "buying",
             "purchase",
@@ -50,15 +49,13 @@ final class MessageFeatures {
             "subscription",
             "demo",
             "trial",
-            "book",
             "booking",
             "hire",
+            "interested",
             "preis",
             "preise",
-            "kosten",
-            "kostet",
+            "preisliste",
             "angebot",
-            "angebote",
             "kaufen",
             "kaufe",
             "bestellen",
@@ -66,20 +63,12 @@ final class MessageFeatures {
             "bestellung",
             "buchen",
             "abo",
+            "abonnieren",
             "tarif",
             "anfrage",
             "kostenvoranschlag",
-            "interested",
             "interessiert",
-            "interesse",
-            "get",
-            "new",
-            "additional",
-            "another",
-            "second",
-            "bekommen",
-            "neue",
-            "zusätzliche");
+            "interesse");
 
     static final Set<String> PROBLEM = Set.of(
             "broken",
@@ -195,6 +184,12 @@ final class MessageFeatures {
             "lob",
             "lesenswert",
             "gelungen");
+
+    /** Words that seldom say why a model decided as it did. */
+    static final Set<String> FUNCTION_WORDS = Set.of(
+            "the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "my", "me", "i", "it", "is", "be",
+            "this", "that", "with", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder",
+            "ich", "mir", "mich", "es", "zu", "im", "am", "auf", "für", "mit", "von", "ist");
 
     static final Set<String> OPINION = Set.of(
             "think",

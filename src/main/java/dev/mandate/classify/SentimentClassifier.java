@@ -199,7 +199,7 @@ public class SentimentClassifier {
     private static final String NEGATIVE = """
             bad terrible awful horrible worst worse poor hate hated hates dislike disappointed disappointing
             disappointment angry annoyed annoying frustrated frustrating useless broken fail failed failure fails
-            error wrong slow problem problems issue issues bug bugs crash crashed unacceptable ridiculous
+            error wrong slow problems issue issues bug bugs crash crashed unacceptable ridiculous
             rude scam fraud waste wasted refund complaint complain sad sorry unfortunately expensive overpriced
             missing late lost stolen declined rejected stuck confusing confused difficult impossible nightmare
             shame stupid worthless ugly
