@@ -33,6 +33,7 @@ public class Feedback {
     }
 
     /** Records that {@code text} is spam (or not), as decided by a person known only by name. */
+    @Transactional
     public void spam(WorkspaceId workspace, String text, boolean spam, String decidedBy) {
         spam(workspace, text, spam, byName(decidedBy));
     }
@@ -44,6 +45,7 @@ public class Feedback {
     }
 
     /** Records that {@code text} has the intent {@code label}, as decided by a person known only by name. */
+    @Transactional
     public void intent(WorkspaceId workspace, String text, Intent.Label label, String decidedBy) {
         intent(workspace, text, label, byName(decidedBy));
     }
