@@ -140,6 +140,12 @@ public class SentimentClassifier {
                 continue;
             }
             Integer polarity = polarityOf(word);
+            if (polarity != null
+                    && word.startsWith("lieb")
+                    && (i == 0 || i + 1 < words.size() && words.get(i + 1).startsWith("gr"))) {
+                // "Lieber Jürg", "Liebe Grüße": a salutation or a sign-off, not a feeling
+                polarity = null;
+            }
             if (polarity != null) {
                 boolean negated = i - lastNegation <= NEGATION_REACH;
                 double value = polarity * weight * (negated ? -0.75 : 1);
@@ -191,9 +197,9 @@ public class SentimentClassifier {
             success successful valuable interesting agree satisfied delighted excited
             gut gute guter gutes guten super toll tolle toller tolles tollen klasse prima großartig grossartig
             hervorragend ausgezeichnet wunderbar wunderschön schön schöne schöner schönes genial perfekt liebe
-            lieben gefällt gefallen freue freuen froh glücklich zufrieden hilfreich nützlich schnell einfach beste
+            lieben gefällt gefallen freue freuen froh glücklich zufrieden hilfreich nützlich schnell beste
             besten besser empfehlen empfehlenswert danke dank bedanke spaß freundlich zuverlässig gelöst
-            funktioniert lohnt lesenswert gelungen erfolgreich erfolgreichsten interessant spannend
+            funktioniert lohnt lesenswert gelungen erfolgreich interessant spannend
             begeistert stimme überzeugt sinnvoll wertvoll""";
 
     private static final String NEGATIVE = """
@@ -207,6 +213,6 @@ public class SentimentClassifier {
             enttäuschend enttäuschung ärgerlich ärger verärgert wütend nervig nervt frustrierend nutzlos kaputt
             defekt fehler falsch langsam problem probleme leider unverschämt unmöglich katastrophe katastrophal
             betrug frechheit abzocke teuer überteuert verloren gestohlen abgelehnt beschwerde reklamation traurig schade
-            schwierig kompliziert mangelhaft unzufrieden übel unnötig schamlos unkenntnis fragwürdigkeit
-            unterschätzt irrst""";
+            schwierig kompliziert mangelhaft unzufrieden übel unnötig schamlos
+            """;
 }
