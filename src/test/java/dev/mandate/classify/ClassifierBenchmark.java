@@ -3,6 +3,7 @@ package dev.mandate.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mandate.classify.language.LanguageDetection;
+import dev.mandate.classify.language.LanguageProperties;
 import dev.mandate.shared.WorkspaceId;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -59,7 +60,10 @@ class ClassifierBenchmark {
                 seconds);
 
         double spamAlone = measure("spam alone", texts, seconds, i -> spam.classify(texts.get(i), null));
-        measure("language alone", texts, seconds, i -> languages.detect(texts.get(i)));
+        LanguageDetection highAccuracyOnly =
+                LanguageDetection.of(LanguageProperties.defaults().withLowAccuracyFrom(0));
+        measure("language alone, high accuracy only", texts, seconds, i -> highAccuracyOnly.detect(texts.get(i)));
+        measure("language alone, as configured", texts, seconds, i -> languages.detect(texts.get(i)));
         measure("intent alone", texts, seconds, i -> intents.classify(texts.get(i), codes.get(i)));
         measure("sentiment alone", texts, seconds, i -> sentiments.classify(texts.get(i), codes.get(i)));
         measure("abuse alone", texts, seconds, i -> abuse.classify(texts.get(i), codes.get(i)));
