@@ -147,7 +147,7 @@ final class LinearModel {
 
     /**
      * The features that pushed class {@code c} furthest above the others' average, strongest first; words and cues
-     * before word pairs.
+     * before word pairs and character n-grams, function words ("the", "und") left out: they explain nothing.
      */
     List<String> reasons(Map<String, Float> features, TextFeatures.Vector x, int c, int limit) {
         List<Map.Entry<String, Double>> contributions = new ArrayList<>();
@@ -160,7 +160,8 @@ final class LinearModel {
             }
             double contribution = (weights[c][slot] - others / (weights.length - 1)) * x.values()[i];
             i++;
-            if (contribution > 0) {
+            boolean functionWord = name.startsWith("w:") && MessageFeatures.FUNCTION_WORDS.contains(name.substring(2));
+            if (contribution > 0 && !functionWord) {
                 contributions.add(Map.entry(name, contribution));
             }
         }

@@ -189,7 +189,8 @@ final class MessageFeatures {
     static final Set<String> FUNCTION_WORDS = Set.of(
             "the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "my", "me", "i", "it", "is", "be",
             "this", "that", "with", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder",
-            "ich", "mir", "mich", "es", "zu", "im", "am", "auf", "für", "mit", "von", "ist");
+            "ich", "mir", "mich", "es", "zu", "im", "am", "auf", "für", "mit", "von", "ist", "so", "you", "du", "we",
+            "wir", "sie", "er");
 
     static final Set<String> OPINION = Set.of(
             "think",
