@@ -70,6 +70,12 @@ record LabelConfusion(List<String> labels, long[][] counts) {
         return actual == 0 ? 0 : (double) counts[label][label] / actual;
     }
 
+    /** The share of the messages not labelled {@code label} that were predicted as it. */
+    double falsePositiveRate(int label) {
+        long others = total() - actual(label);
+        return others == 0 ? 0 : (double) (predicted(label) - counts[label][label]) / others;
+    }
+
     double f1(int label) {
         double p = precision(label);
         double r = recall(label);
@@ -96,15 +102,23 @@ record LabelConfusion(List<String> labels, long[][] counts) {
         text.append(String.format(
                 Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (%d messages)%n", accuracy(), macroF1(), total()));
         text.append(String.format(
-                Locale.ROOT, "  %-" + width + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "count"));
+                Locale.ROOT,
+                "  %-" + width + "s %9s %9s %9s %8s %8s%n",
+                "label",
+                "precision",
+                "recall",
+                "F1",
+                "FP rate",
+                "count"));
         for (int i = 0; i < labels.size(); i++) {
             text.append(String.format(
                     Locale.ROOT,
-                    "  %-" + width + "s %9.4f %9.4f %9.4f %8d%n",
+                    "  %-" + width + "s %9.4f %9.4f %9.4f %8.4f %8d%n",
                     labels.get(i),
                     precision(i),
                     recall(i),
                     f1(i),
+                    falsePositiveRate(i),
                     actual(i)));
         }
         text.append(String.format(Locale.ROOT, "  %-" + width + "s", "actual \\ predicted"));
@@ -129,11 +143,13 @@ record LabelConfusion(List<String> labels, long[][] counts) {
         for (int i = 0; i < labels.size(); i++) {
             perLabel.add(String.format(
                     Locale.ROOT,
-                    "\"%s\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"count\":%d}",
+                    "\"%s\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"falsePositiveRate\":%.4f,"
+                            + "\"count\":%d}",
                     labels.get(i),
                     precision(i),
                     recall(i),
                     f1(i),
+                    falsePositiveRate(i),
                     actual(i)));
             List<String> row = new ArrayList<>();
             for (long count : counts[i]) {
