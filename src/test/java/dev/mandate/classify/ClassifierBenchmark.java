@@ -60,9 +60,11 @@ class ClassifierBenchmark {
                 seconds);
 
         double spamAlone = measure("spam alone", texts, seconds, i -> spam.classify(texts.get(i), null));
-        LanguageDetection highAccuracyOnly =
-                LanguageDetection.of(LanguageProperties.defaults().withLowAccuracyFrom(0));
-        measure("language alone, high accuracy only", texts, seconds, i -> highAccuracyOnly.detect(texts.get(i)));
+        for (int from : new int[] {0, 120, 60, 1}) {
+            LanguageDetection detection =
+                    LanguageDetection.of(LanguageProperties.defaults().withLowAccuracyFrom(from));
+            measure("language alone, low accuracy from " + from, texts, seconds, i -> detection.detect(texts.get(i)));
+        }
         measure("language alone, as configured", texts, seconds, i -> languages.detect(texts.get(i)));
         measure("intent alone", texts, seconds, i -> intents.classify(texts.get(i), codes.get(i)));
         measure("sentiment alone", texts, seconds, i -> sentiments.classify(texts.get(i), codes.get(i)));

@@ -58,11 +58,11 @@ public record LanguageProperties(
 
         @DefaultValue("1000") @Min(1) int maxChars,
         @DefaultValue("false") boolean preload,
-        @DefaultValue("120") @Min(0) int lowAccuracyFrom) {
+        @DefaultValue("60") @Min(0) int lowAccuracyFrom) {
 
     /** The defaults: German and English, as in {@code application.yml} without overrides. */
     public static LanguageProperties defaults() {
-        return new LanguageProperties(List.of("de", "en"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false, 120);
+        return new LanguageProperties(List.of("de", "en"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false, 60);
     }
 
     /** These settings with {@code others} loaded to tell text in them apart as {@code unknown}. */
