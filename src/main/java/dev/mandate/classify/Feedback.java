@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Feedback {
 
+    /** The longest text kept with a decision (the table's limit); the models read no further anyway. */
+    static final int MAX_TEXT = 20_000;
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final BrandModels brands;

@@ -105,7 +105,20 @@ class FeedbackTests {
     }
 
     @Test
-    void refusesADecisionWithoutText() {
+    void refusesADecisionWithoutTextAndKeepsTheStartOfAHugeOne() {
         assertThatThrownBy(() -> feedback.spam(brandA, " ", true, "Maria")).isInstanceOf(InvalidInput.class);
+
+        feedback.spam(brandA, "buy cheap watches ".repeat(200_000), true, "Maria");
+
+        assertThat(jdbc.sql("select length(text) from classify.decision where workspace_id = :w")
+                        .param("w", brandA.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(Feedback.MAX_TEXT);
+        assertThat(classifier.classify(brandA, "buy cheap watches", null).spam().score())
+                .isGreaterThan(classifier
+                        .classify(brandB, "buy cheap watches", null)
+                        .spam()
+                        .score());
     }
 }
