@@ -16,33 +16,36 @@ public class Classifier {
     private final IntentClassifier intents;
     private final SentimentClassifier sentiments;
     private final AbuseClassifier abuse;
+    private final BrandModels brands;
 
     Classifier(
             SpamClassifier spam,
             LanguageDetection languages,
             IntentClassifier intents,
             SentimentClassifier sentiments,
-            AbuseClassifier abuse) {
+            AbuseClassifier abuse,
+            BrandModels brands) {
         this.spam = spam;
         this.languages = languages;
         this.intents = intents;
         this.sentiments = sentiments;
         this.abuse = abuse;
+        this.brands = brands;
     }
 
     /**
      * Classifies one message of {@code workspace}; {@code contextText} is the post or message it answers, or
      * {@code null}. Any text gets a defined result.
      */
-    // SKELETON (issue 5): author history, repeated text and the workspace's own model are still to be added.
+    // SKELETON (issue 5): author history and repeated text are still to be added.
     public Classification classify(WorkspaceId workspace, String text, String contextText) {
         String body = text == null ? "" : text;
         Language language = languages.detect(body);
         return new Classification(
-                spam.classify(body, contextText),
+                brands.spam(workspace, body, spam.classify(body, contextText)),
                 language.code(),
                 language.confidence(),
-                intents.classify(body, language.code()),
+                brands.intent(workspace, body, intents.classify(body, language.code())),
                 sentiments.classify(body, language.code()),
                 abuse.classify(body, language.code()));
     }

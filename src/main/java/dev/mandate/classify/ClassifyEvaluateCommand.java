@@ -26,12 +26,27 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             "Usage: classify evaluate --task spam --data FILE [--train FILE,FILE...] [--json]\n"
                     + "       classify evaluate --task spam --data-dir DIR [--json]   (every video held out in turn, and SMS)\n"
                     + "       classify evaluate --task language --data FILE [--json]   (GermEval TSV, seed threads JSON,"
-                    + " or text<TAB>lang)";
+                    + " or text<TAB>lang)\n"
+                    + "       classify evaluate --task intent --data FILE [--json]   (BANKING77 CSV, seed threads JSON,"
+                    + " or text<TAB>label)\n"
+                    + "       classify evaluate --task sentiment --data FILE [--json]   (text<TAB>polarity[<TAB>lang],"
+                    + " or seed threads JSON as a proxy)\n"
+                    + "       classify evaluate --task abuse --data FILE [--json]   (GermEval 2018 TSV)";
 
     private final LanguageDetection languages;
+    private final IntentClassifier intents;
+    private final SentimentClassifier sentiments;
+    private final AbuseClassifier abuse;
 
-    ClassifyEvaluateCommand(LanguageDetection languages) {
+    ClassifyEvaluateCommand(
+            LanguageDetection languages,
+            IntentClassifier intents,
+            SentimentClassifier sentiments,
+            AbuseClassifier abuse) {
         this.languages = languages;
+        this.intents = intents;
+        this.sentiments = sentiments;
+        this.abuse = abuse;
     }
 
     @Override
@@ -41,8 +56,9 @@ class ClassifyEvaluateCommand implements OperatorCommand {
 
     @Override
     public String description() {
-        return "--task spam|language --data FILE [--train FILE,...] [--json]: precision, recall, F1, accuracy, "
-                + "false-positive rate and confusion matrix (spam), accuracy and misses (language) on a labelled file";
+        return "--task spam|language|intent|sentiment|abuse --data FILE [--train FILE,...] [--json]: precision, "
+                + "recall, F1, accuracy and confusion matrix (false-positive rate for spam, misses for language) on a "
+                + "labelled file";
     }
 
     @Override
@@ -69,12 +85,9 @@ class ClassifyEvaluateCommand implements OperatorCommand {
         return switch (task) {
             case "spam" -> spam(options, out);
             case "language" -> language(options, out);
-            case "intent", "sentiment" -> {
-                out.println("classify evaluate --task " + task + " is not available yet");
-                yield 2;
-            }
+            case "intent", "sentiment", "abuse" -> labels(task, options, out);
             default -> {
-                out.println("Unknown task " + task + "; tasks: spam, language, intent, sentiment");
+                out.println("Unknown task " + task + "; tasks: spam, language, intent, sentiment, abuse");
                 yield 2;
             }
         };
@@ -98,6 +111,62 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             out.println(e.getMessage());
             return 1;
         }
+    }
+
+    private int labels(String task, CommandOptions options, PrintStream out) {
+        if (!options.has("data") || options.has("train")) {
+            out.println(USAGE);
+            return 2;
+        }
+        Path data = Path.of(options.get("data"));
+        if (!Files.isRegularFile(data)) {
+            out.println("No data file " + data);
+            return 2;
+        }
+        String name = data.getFileName().toString();
+        String about;
+        LabelConfusion confusion;
+        try {
+            switch (task) {
+                case "intent" -> {
+                    IntentEvaluation.Result result = IntentEvaluation.evaluate(intents, data, null);
+                    confusion = result.confusion();
+                    about = result.dropped() > 0
+                            ? result.dropped() + " rows whose intent maps onto none of ours left out"
+                            : "";
+                }
+                case "sentiment" -> {
+                    SentimentEvaluation.Result result = SentimentEvaluation.evaluate(sentiments, data);
+                    confusion = result.confusion();
+                    about = result.proxy() ? "intents as a proxy: complaint negative, praise positive" : "";
+                }
+                default -> {
+                    AbuseEvaluation.Result result = AbuseEvaluation.evaluate(abuse, data);
+                    confusion = result.confusion();
+                    about = result.heldOutOnly()
+                            ? "only the 1 in " + AbuseModel.HOLD_OUT + " lines held out of training"
+                            : "";
+                }
+            }
+        } catch (SpamCorpus.InvalidLine e) {
+            out.println("Invalid data: " + e.getMessage());
+            return 1;
+        } catch (InvalidInput e) {
+            out.println("Invalid data: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            out.println("Evaluation failed: " + e.getMessage());
+            return 1;
+        }
+        if (options.has("json")) {
+            out.println("{\"task\":\"" + task + "\",\"data\":\"" + escape(name) + "\",\"model\":\"bundled\""
+                    + (about.isEmpty() ? "" : ",\"note\":\"" + escape(about) + "\"") + ",\"result\":"
+                    + confusion.json() + "}");
+        } else {
+            out.printf("%s, bundled model, on %s%s%n", task, name, about.isEmpty() ? "" : " (" + about + ")");
+            out.print(confusion.text());
+        }
+        return 0;
     }
 
     private int spam(CommandOptions options, PrintStream out) {

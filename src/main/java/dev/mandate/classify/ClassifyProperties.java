@@ -2,6 +2,7 @@ package dev.mandate.classify;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param spamThreshold the spam score at and above which a message is spam
  * @param offTopicWeight how many log-odds towards spam a comment gains when it shares no words with the post it
  *     sits under (and loses when it clearly shares the post's topic)
+ * @param brandRefresh how soon a workspace's own model takes up decisions recorded on another node (on the node that
+ *     records a decision, at once)
  */
 @Validated
 @ConfigurationProperties("mandate.classify")
@@ -20,4 +23,6 @@ record ClassifyProperties(
         double spamThreshold,
 
         @DefaultValue("1.5") @DecimalMin("0.0") @DecimalMax("10.0")
-        double offTopicWeight) {}
+        double offTopicWeight,
+
+        @DefaultValue("30s") Duration brandRefresh) {}

@@ -1,14 +1,132 @@
 package dev.mandate.classify;
 
+import dev.mandate.classify.Intent.Label;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-/** Tells what a message wants (question, complaint, purchase lead, praise, discussion, other). */
+/**
+ * Tells what a message wants (question, complaint, purchase lead, praise, discussion, other): the trained
+ * {@link IntentModel} tells questions, complaints and leads apart; a few rules read what no training data labels
+ * (praise, a long argument in a discussion, pingbacks and text without words).
+ */
 @Service
 public class IntentClassifier {
 
-    // PLACEHOLDER until the intent model lands (issue 5): every message is OTHER.
+    static final int REASONS = 4;
+
+    /** From this many words on a message argues rather than asks: it is a discussion unless it closes on a question. */
+    static final int LONG_WORDS = 40;
+
+    /** Below this confidence, a short message with no cue at all is not one of the trained intents. */
+    static final double UNSURE_BELOW = 0.6;
+
+    private static final Pattern PINGBACK = Pattern.compile("(?i)^\\s*(pingback|trackback)\\s*:");
+
+    private final LinearModel model;
+
+    @Autowired
+    IntentClassifier() {
+        this(IntentModel.bundled());
+    }
+
+    IntentClassifier(LinearModel model) {
+        this.model = model;
+    }
+
     public Intent classify(String text, String language) {
-        return new Intent(Intent.Label.OTHER, 0, List.of());
+        String body = text == null ? "" : text;
+        Map<String, Float> features = MessageFeatures.of(body);
+        if (features.containsKey("signal:no-words")) {
+            return new Intent(Label.OTHER, 1, List.of("signal:no-words"));
+        }
+        if (PINGBACK.matcher(body).find()) {
+            return new Intent(Label.OTHER, 0.95, List.of("signal:pingback"));
+        }
+        TextFeatures.Vector vector = MessageFeatures.vector(features);
+        double[] p = new double[IntentModel.TRAINED.size()];
+        model.scores(vector, p);
+        LinearModel.softmax(p);
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            best = p[c] > p[best] ? c : best;
+        }
+        Label trained = IntentModel.TRAINED.get(best);
+        int words = 0;
+        for (Map.Entry<String, Float> feature : features.entrySet()) {
+            words += feature.getKey().startsWith("w:") ? feature.getValue().intValue() : 0;
+        }
+        float praise = features.getOrDefault("cue:praise", 0f);
+        float problem = features.getOrDefault("cue:problem", 0f);
+        float purchase = features.getOrDefault("cue:purchase", 0f);
+        boolean asks = features.containsKey("signal:question-mark");
+        if (words >= LONG_WORDS) {
+            if (trained == Label.COMPLAINT && p[best] >= 0.7 && problem >= 2) {
+                return fromModel(features, vector, best, p[best]);
+            }
+            if (trained == Label.LEAD && p[best] >= 0.7 && purchase >= 2) {
+                return fromModel(features, vector, best, p[best]);
+            }
+            boolean closesOnQuestion = closesOnQuestion(body);
+            if (praise >= 2 && problem == 0 && !closesOnQuestion) {
+                return new Intent(Label.PRAISE, 0.6, List.of("cue:praise", "signal:long"));
+            }
+            if (closesOnQuestion) {
+                return new Intent(Label.QUESTION, 0.6, List.of("signal:closing-question", "signal:long"));
+            }
+            List<String> reasons = new ArrayList<>(List.of("signal:long"));
+            if (features.containsKey("cue:opinion")) {
+                reasons.add("cue:opinion");
+            }
+            return new Intent(Label.DISCUSSION, 0.6, reasons);
+        }
+        boolean negated = features.containsKey("cue:negation");
+        // "my order never arrived" holds a buying word, but complains
+        if (purchase >= 1 && problem == 0 && !(negated && trained == Label.COMPLAINT)) {
+            return new Intent(
+                    Label.LEAD, Math.max(0.7, p[IntentModel.TRAINED.indexOf(Label.LEAD)]), List.of("cue:purchase"));
+        }
+        if (praise >= 1 && !asks && problem == 0) {
+            return new Intent(Label.PRAISE, Math.min(0.9, 0.6 + 0.1 * praise), List.of("cue:praise"));
+        }
+        if (features.containsKey("cue:opinion") && !asks && problem == 0 && !negated) {
+            return new Intent(Label.DISCUSSION, 0.6, List.of("cue:opinion"));
+        }
+        boolean anyCue = asks
+                || problem > 0
+                || purchase > 0
+                || features.containsKey("cue:interrogative")
+                || features.containsKey("cue:want")
+                || negated;
+        if (!anyCue && p[best] < UNSURE_BELOW) {
+            return features.containsKey("cue:opinion")
+                    ? new Intent(Label.DISCUSSION, 0.5, List.of("cue:opinion"))
+                    : new Intent(Label.OTHER, 0.5, List.of("signal:no-cue"));
+        }
+        return fromModel(features, vector, best, p[best]);
+    }
+
+    private Intent fromModel(Map<String, Float> features, TextFeatures.Vector vector, int label, double confidence) {
+        return new Intent(IntentModel.TRAINED.get(label), confidence, model.reasons(features, vector, label, REASONS));
+    }
+
+    /** Whether one of the last two sentences asks a question (a long comment that ends by asking the reader). */
+    static boolean closesOnQuestion(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.length();
+        int sentences = 0;
+        for (int i = trimmed.length() - 1; i >= 0 && sentences < 3; i--) {
+            char c = trimmed.charAt(i);
+            if (c == '?') {
+                return true;
+            }
+            if ((c == '.' || c == '!') && i < end - 1) {
+                sentences++;
+            }
+        }
+        return false;
     }
 }

@@ -88,7 +88,10 @@ class ClassifyCommandsTests {
         MandateCommands.Outcome intent =
                 MandateCommands.run("classify", "evaluate", "--task", "intent", "--data", "x.csv");
         assertThat(intent.status()).isEqualTo(2);
-        assertThat(intent.out()).contains("classify evaluate --task intent is not available yet");
+        assertThat(intent.out()).contains("No data file x.csv");
+        MandateCommands.Outcome mood = MandateCommands.run("classify", "evaluate", "--task", "mood", "--data", "x.csv");
+        assertThat(mood.status()).isEqualTo(2);
+        assertThat(mood.out()).contains("Unknown task mood; tasks: spam, language, intent, sentiment, abuse");
         assertThat(MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", "missing.csv")
                         .out())
                 .contains("No data file missing.csv");
@@ -112,6 +115,100 @@ class ClassifyCommandsTests {
         assertThat(outcome.out()).contains("Trained the spam model on 6712 messages");
         try (var bundled = getClass().getClassLoader().getResourceAsStream(SpamModel.RESOURCE)) {
             assertThat(Files.readAllBytes(output)).isEqualTo(bundled.readAllBytes());
+        }
+    }
+
+    @Test
+    void evaluatesIntentOnBanking77MappedOntoOurIntents() {
+        MandateCommands.Outcome outcome = MandateCommands.run(
+                "classify", "evaluate", "--task", "intent", "--data", "../shared/datasets/banking77/test.csv");
+
+        assertThat(outcome.status()).as(outcome.out()).isZero();
+        assertThat(outcome.out())
+                .contains("intent, bundled model, on test.csv (680 rows whose intent maps onto none of ours left out)")
+                .containsPattern("accuracy 0\\.9\\d{3}  macro-F1 0\\.\\d{4}  \\(2400 messages\\)")
+                .contains("  actual \\ predicted");
+    }
+
+    @Test
+    void evaluatesIntentOnTheSeedThreadsAsJsonAndNamesAnInvalidLabel() throws IOException {
+        MandateCommands.Outcome json = MandateCommands.run(
+                "classify", "evaluate", "--task", "intent", "--data", "../shared/fixtures/seed-threads.json", "--json");
+        assertThat(json.status()).as(json.out()).isZero();
+        assertThat(json.out().strip())
+                .startsWith("{\"task\":\"intent\",\"data\":\"seed-threads.json\",\"model\":\"bundled\",\"result\":{")
+                .contains("\"messages\":6")
+                .contains("\"OTHER\":{\"precision\":1.0000,\"recall\":1.0000");
+
+        Path bad = folder.resolve("intents.tsv");
+        Files.writeString(bad, "Do you ship to Austria?\tquestion\nWhat a mess\tcomplain\n");
+        MandateCommands.Outcome invalid =
+                MandateCommands.run("classify", "evaluate", "--task", "intent", "--data", bad.toString());
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out()).contains("Invalid data: intents.tsv line 2: label \"complain\" is none of");
+    }
+
+    @Test
+    void evaluatesAbuseOnTheGermEvalLinesHeldOutOfTraining() throws IOException {
+        MandateCommands.Outcome outcome = MandateCommands.run(
+                "classify",
+                "evaluate",
+                "--task",
+                "abuse",
+                "--data",
+                "../shared/datasets/germeval2018/germeval2018.training.txt");
+
+        assertThat(outcome.status()).as(outcome.out()).isZero();
+        assertThat(outcome.out())
+                .contains("abuse, bundled model, on germeval2018.training.txt (only the 1 in 5 lines held out of"
+                        + " training)")
+                .contains("(1001 messages)");
+
+        Path bad = folder.resolve("tweets.tsv");
+        Files.writeString(bad, "Schönen Tag euch\tOTHER\tOTHER\nDu Depp\tOFFENSIVE\tINSULT\n");
+        MandateCommands.Outcome invalid =
+                MandateCommands.run("classify", "evaluate", "--task", "abuse", "--data", bad.toString());
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out())
+                .contains("Invalid data: tweets.tsv line 2: label \"OFFENSIVE\" is neither OFFENSE nor OTHER");
+    }
+
+    @Test
+    void evaluatesSentimentOnTheHandLabelledSample() {
+        MandateCommands.Outcome outcome = MandateCommands.run(
+                "classify",
+                "evaluate",
+                "--task",
+                "sentiment",
+                "--data",
+                SentimentClassifierTests.HAND_LABELLED.toString());
+
+        assertThat(outcome.status()).as(outcome.out()).isZero();
+        assertThat(outcome.out())
+                .contains("sentiment, bundled model, on sentiment-hand-labelled.tsv")
+                .contains("(64 messages)");
+    }
+
+    @Test
+    void trainsTheIntentAndAbuseModelsThatAreBundled() throws IOException {
+        for (String task : new String[] {"intent", "abuse"}) {
+            Path output = folder.resolve(task + "-model.bin.gz");
+
+            MandateCommands.Outcome outcome = MandateCommands.run(
+                    "classify",
+                    "train",
+                    "--task",
+                    task,
+                    "--data-dir",
+                    "../shared/datasets",
+                    "--output",
+                    output.toString());
+
+            assertThat(outcome.status()).as(outcome.out()).isZero();
+            assertThat(outcome.out()).contains("Trained the " + task + " model");
+            try (var bundled = getClass().getClassLoader().getResourceAsStream("classify/" + task + "-model.bin.gz")) {
+                assertThat(Files.readAllBytes(output)).as(task).isEqualTo(bundled.readAllBytes());
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ public class LanguageDetection implements SmartInitializingSingleton {
     private final com.github.pemistahl.lingua.api.Language[] languages;
     private final Set<com.github.pemistahl.lingua.api.Language> reported;
     private volatile LanguageDetector detector;
+    private volatile LanguageDetector fastDetector;
 
     public LanguageDetection(LanguageProperties properties) {
         this.properties = properties;
@@ -78,6 +79,9 @@ public class LanguageDetection implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (properties.preload()) {
             detector();
+            if (properties.lowAccuracyFrom() > 0) {
+                fastDetector();
+            }
         }
     }
 
@@ -99,8 +103,9 @@ public class LanguageDetection implements SmartInitializingSingleton {
         if (words.isEmpty()) {
             return Language.unknown(0);
         }
+        boolean fast = properties.lowAccuracyFrom() > 0 && words.length() >= properties.lowAccuracyFrom();
         SortedMap<com.github.pemistahl.lingua.api.Language, Double> values =
-                detector().computeLanguageConfidenceValues(words);
+                (fast ? fastDetector() : detector()).computeLanguageConfidenceValues(words);
         // Lingua gives the best language 1.0 and the others the ratio of their log-probabilities to the best's, so
         // the confidence here is the relative distance between the best two (1 when the rules left only one).
         com.github.pemistahl.lingua.api.Language best = null;
@@ -163,6 +168,24 @@ public class LanguageDetection implements SmartInitializingSingleton {
             end--;
         }
         return text.substring(0, end);
+    }
+
+    /** Lingua in low-accuracy mode (trigrams only), for long texts; shares the trigram models with the other. */
+    private LanguageDetector fastDetector() {
+        LanguageDetector current = fastDetector;
+        if (current == null) {
+            synchronized (this) {
+                current = fastDetector;
+                if (current == null) {
+                    current = LanguageDetectorBuilder.fromLanguages(languages)
+                            .withPreloadedLanguageModels()
+                            .withLowAccuracyMode()
+                            .build();
+                    fastDetector = current;
+                }
+            }
+        }
+        return current;
     }
 
     private LanguageDetector detector() {

@@ -124,11 +124,11 @@ class LanguageDetectionTests {
     @Test
     void refusesFewerThanTwoLanguagesOrAnUnknownCode() {
         assertThatThrownBy(() -> LanguageDetection.of(
-                        new LanguageProperties(List.of("de", "de"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false)))
+                        new LanguageProperties(List.of("de", "de"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false, 60)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two");
         assertThatThrownBy(() -> LanguageDetection.of(
-                        new LanguageProperties(List.of("de", "xx"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false)))
+                        new LanguageProperties(List.of("de", "xx"), List.of(), 20, 0.2, 0.02, 0.1, 1000, false, 60)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'xx'");
     }
