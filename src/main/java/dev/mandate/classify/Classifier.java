@@ -34,12 +34,20 @@ public class Classifier {
      * Classifies one message of {@code workspace}; {@code contextText} is the post or message it answers, or
      * {@code null}. Any text gets a defined result.
      */
-    // SKELETON (issue 5): author history, repeated text and the workspace's own model are still to be added.
     public Classification classify(WorkspaceId workspace, String text, String contextText) {
+        return classify(workspace, text, contextText, SpamClassifier.Seen.NOTHING);
+    }
+
+    /**
+     * Like {@link #classify(WorkspaceId, String, String)}, with what the workspace has seen before of the message's
+     * author and text (counted by the caller from the workspace's own messages, never another workspace's).
+     */
+    // SKELETON (issue 5): the workspace's own model is still to be added.
+    public Classification classify(WorkspaceId workspace, String text, String contextText, SpamClassifier.Seen seen) {
         String body = text == null ? "" : text;
         Language language = languages.detect(body);
         return new Classification(
-                spam.classify(body, contextText),
+                spam.classify(body, contextText, seen == null ? SpamClassifier.Seen.NOTHING : seen),
                 language.code(),
                 language.confidence(),
                 intents.classify(body, language.code()),
