@@ -2,6 +2,7 @@ package dev.mandate.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Auto-moderation as messages arrive through ingest, and what people do in the quarantine, against a stub network
@@ -242,6 +245,70 @@ class QuarantineTests {
                         .with(httpBasic(basic, WorkspaceFixtures.PASSWORD)))
                 .andExpect(status().isNoContent());
         assertThat(quarantine.messages(owner)).hasSize(1);
+    }
+
+    @Test
+    void showsTheQuarantineAndTheClassificationOnPages() throws Exception {
+        arrive("c-1", ADVERT, "spammer");
+        arrive("c-2", QUESTION, "priya");
+        MockHttpSession session = signIn(team.owner().email());
+
+        String page = mvc.perform(get("/workspaces/{w}/quarantine", team.id())
+                        .session(session)
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("cheapfollowers", "Restore", "Moderation settings", "quarantine-and-hide");
+
+        ConversationThread question = thread(QUESTION);
+        String conversation = mvc.perform(get("/workspaces/{w}/conversations/{c}", team.id(), question.id())
+                        .session(session)
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(conversation)
+                .contains("Mark as spam", "spam " + question.messages().get(0).spamScore(), "/quarantine");
+
+        mvc.perform(post(
+                                "/workspaces/{w}/messages/{m}/spam",
+                                team.id(),
+                                question.messages().get(0).id())
+                        .param("conversation", question.id().toString())
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String marked = mvc.perform(get("/workspaces/{w}/conversations/{c}", team.id(), question.id())
+                        .session(session)
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(marked).contains("in the", "quarantine", "marked as spam by Olga Owner");
+
+        MockHttpSession advisorSession = signIn(team.advisor().email());
+        String read = mvc.perform(get("/workspaces/{w}/quarantine", team.id())
+                        .session(advisorSession)
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(read).contains("cheapfollowers").doesNotContain(">Restore<");
+    }
+
+    private MockHttpSession signIn(String email) throws Exception {
+        MvcResult result = mvc.perform(post("/login")
+                        .param("email", email)
+                        .param("password", WorkspaceFixtures.PASSWORD)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) result.getRequest().getSession();
     }
 
     private void arrive(String id, String text, String author) {
