@@ -140,7 +140,7 @@ class BatchClassifier {
             String context,
             dev.mandate.classify.SpamClassifier.Seen seen) {
         try {
-            return classifier.classify(workspace, message.body(), context, seen);
+            return classifier.classify(workspace, message.body(), context, seen, message.language());
         } catch (RuntimeException e) {
             // A classifier's bug must not cost the customer's message its place in the inbox.
             log.warn(
