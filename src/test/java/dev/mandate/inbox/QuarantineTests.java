@@ -16,6 +16,11 @@ import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccounts;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Moderation;
+import dev.mandate.classify.Abuse;
+import dev.mandate.classify.Classification;
+import dev.mandate.classify.Intent;
+import dev.mandate.classify.Sentiment;
+import dev.mandate.classify.Spam;
 import dev.mandate.ingest.Ingest;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.Forbidden;
@@ -299,6 +304,59 @@ class QuarantineTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(read).contains("cheapfollowers").doesNotContain(">Restore<");
+    }
+
+    @Test
+    void flagsAnAbusiveMessageForAPersonAndNeverHidesIt() {
+        Classification abusive = new Classification(
+                new Spam(0.05, Spam.Verdict.NOT_SPAM, List.of()),
+                "de",
+                0.9,
+                new Intent(Intent.Label.COMPLAINT, 0.8, List.of()),
+                new Sentiment(Sentiment.Polarity.NEGATIVE, -0.9, List.of()),
+                new Abuse(true, 0.97, List.of("w:idioten")));
+        IncomingMessage message = new IncomingMessage(
+                        account.id(),
+                        "modstub",
+                        "c-abuse",
+                        null,
+                        null,
+                        null,
+                        ConversationKind.COMMENT,
+                        Direction.INBOUND,
+                        "Wut",
+                        "wut",
+                        null,
+                        "Ihr seid alle Idioten, das Brot ist eine Frechheit!",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.now(),
+                        null)
+                .classified(abusive, null);
+
+        inbox.record(team.id(), List.of(), List.of(message));
+
+        assertThat(quarantine.messages(owner)).isEmpty();
+        ConversationSummary shown =
+                inbox.conversations(owner, 10, null).conversations().get(0);
+        assertThat(shown.tags()).containsExactly(AutoModeration.ABUSE_TAG);
+        assertThat(inbox.conversations(
+                                owner,
+                                new ConversationFilter(
+                                        java.util.Set.of(), null, null, null, "abusive", null, null, null),
+                                ConversationSort.NEWEST,
+                                10,
+                                null)
+                        .conversations())
+                .extracting(ConversationSummary::id)
+                .containsExactly(shown.id());
+        assertThat(inbox.conversation(owner, shown.id()).messages().get(0).classification())
+                .isEqualTo(abusive);
+        worker.runOnce();
+        assertThat(calls()).isEmpty();
     }
 
     private MockHttpSession signIn(String email) throws Exception {
