@@ -4,7 +4,6 @@ import dev.mandate.account.CurrentAccount;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
-import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Problem;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.WorkspaceAccess;
@@ -113,7 +112,8 @@ class QuarantineWeb {
             try {
                 change.run();
                 redirect.addFlashAttribute("notice", done);
-            } catch (InvalidInput | Conflict | Forbidden | NotFound problem) {
+            } catch (InvalidInput | Conflict | Forbidden problem) {
+                // (a message of another workspace stays a 404, like every id that is not the caller's)
                 redirect.addFlashAttribute("error", ((Problem) problem).getMessage());
             }
             return to;
@@ -121,7 +121,7 @@ class QuarantineWeb {
     }
 
     /** A moderation setting as the API takes it. */
-    record SettingChange(String mode, Double threshold) {}
+    record SettingChange(String network, String mode, Double threshold) {}
 
     @RestController
     static class Api {
@@ -156,15 +156,12 @@ class QuarantineWeb {
             return quarantine.settings(member(workspaceId, caller));
         }
 
-        @PutMapping("/api/workspaces/{workspaceId}/moderation/{network}")
+        @PutMapping("/api/workspaces/{workspaceId}/moderation")
         ModerationSetting change(
-                @PathVariable String workspaceId,
-                @PathVariable String network,
-                @RequestBody SettingChange change,
-                CurrentAccount caller) {
+                @PathVariable String workspaceId, @RequestBody SettingChange change, CurrentAccount caller) {
             return quarantine.change(
                     member(workspaceId, caller),
-                    network,
+                    change.network(),
                     ModerationSetting.mode(change.mode()),
                     change.threshold() == null ? ModerationSetting.LOWEST_THRESHOLD : change.threshold());
         }

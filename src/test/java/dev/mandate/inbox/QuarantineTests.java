@@ -194,6 +194,41 @@ class QuarantineTests {
     }
 
     @Test
+    void onlyWarnsAboutPrivateMessagesUnlessTheWorkspaceChoseOtherwise() {
+        Instant at = Instant.now().minusSeconds(60);
+        ingest.accept(team.id(), List.of(item("mail-1", null, InboundItem.Kind.EMAIL, "spammer", ADVERT, at)));
+
+        assertThat(quarantine.messages(owner)).isEmpty();
+        assertThat(inbox.conversations(owner, 10, null).conversations().get(0).tags())
+                .containsExactly(AutoModeration.WARNING_TAG);
+
+        quarantine.change(owner, "modstub", ModerationMode.QUARANTINE, 0.5);
+        InboundItem second = item("mail-2", null, InboundItem.Kind.EMAIL, "spammer2", ADVERT + "!", at);
+        ingest.accept(
+                team.id(),
+                List.of(new InboundItem(
+                        second.account(),
+                        null,
+                        "mail-2",
+                        null,
+                        "thread-2",
+                        InboundItem.Kind.EMAIL,
+                        second.author(),
+                        second.text(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        at,
+                        null)));
+        assertThat(quarantine.messages(owner))
+                .as("the workspace chose to quarantine")
+                .hasSize(1);
+    }
+
+    @Test
     void refusesAdvisorsAndOtherWorkspaces() throws Exception {
         arrive("c-1", ADVERT, "spammer");
         MessageId held = quarantine.messages(owner).get(0).id();
@@ -227,16 +262,16 @@ class QuarantineTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].body").value(ADVERT))
                 .andExpect(jsonPath("$[0].reasons").isNotEmpty());
-        mvc.perform(put("/api/workspaces/{w}/moderation/{n}", team.id(), "modstub")
+        mvc.perform(put("/api/workspaces/{w}/moderation", team.id())
                         .with(httpBasic(basic, WorkspaceFixtures.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"quarantine\",\"threshold\":0.2}"))
+                        .content("{\"network\":\"modstub\",\"mode\":\"quarantine\",\"threshold\":0.2}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(put("/api/workspaces/{w}/moderation/{n}", team.id(), "modstub")
+        mvc.perform(put("/api/workspaces/{w}/moderation", team.id())
                         .with(httpBasic(basic, WorkspaceFixtures.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"quarantine\",\"threshold\":0.8}"))
+                        .content("{\"network\":\"modstub\",\"mode\":\"quarantine\",\"threshold\":0.8}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.mode").value("QUARANTINE"));
         String id = quarantine.messages(owner).get(0).id().toString();
