@@ -2,6 +2,7 @@ package dev.mandate.classify;
 
 import dev.mandate.classify.language.Language;
 import dev.mandate.classify.language.LanguageDetection;
+import dev.mandate.classify.language.LanguageProperties;
 import dev.mandate.shared.WorkspaceId;
 import org.springframework.stereotype.Service;
 
@@ -17,32 +18,57 @@ public class Classifier {
     private final SentimentClassifier sentiments;
     private final AbuseClassifier abuse;
     private final BrandModels brands;
+    private final java.util.Set<String> configured;
 
     Classifier(
             SpamClassifier spam,
             LanguageDetection languages,
+            LanguageProperties languageProperties,
             IntentClassifier intents,
             SentimentClassifier sentiments,
             AbuseClassifier abuse,
             BrandModels brands) {
+        this.configured = java.util.Set.copyOf(languageProperties.languages());
+        this.brands = brands;
         this.spam = spam;
         this.languages = languages;
         this.intents = intents;
         this.sentiments = sentiments;
         this.abuse = abuse;
-        this.brands = brands;
     }
 
     /**
      * Classifies one message of {@code workspace}; {@code contextText} is the post or message it answers, or
      * {@code null}. Any text gets a defined result.
      */
-    // SKELETON (issue 5): author history and repeated text are still to be added.
     public Classification classify(WorkspaceId workspace, String text, String contextText) {
+        return classify(workspace, text, contextText, SpamClassifier.Seen.NOTHING);
+    }
+
+    /**
+     * Like {@link #classify(WorkspaceId, String, String)}, with what the workspace has seen before of the message's
+     * author and text (counted by the caller from the workspace's own messages, never another workspace's).
+     */
+    public Classification classify(WorkspaceId workspace, String text, String contextText, SpamClassifier.Seen seen) {
+        return classify(workspace, text, contextText, seen, null);
+    }
+
+    /**
+     * Like {@link #classify(WorkspaceId, String, String, SpamClassifier.Seen)}, for a message whose source named its
+     * language: a configured language named by the source is taken as it is (detection is most of the cost of
+     * classifying a message), anything else ({@code null}, {@code und}, a language not configured) is detected.
+     */
+    public Classification classify(
+            WorkspaceId workspace, String text, String contextText, SpamClassifier.Seen seen, String sourceLanguage) {
         String body = text == null ? "" : text;
-        Language language = languages.detect(body);
+        String named = sourceLanguage == null ? null : sourceLanguage.strip().toLowerCase(java.util.Locale.ROOT);
+        Language language =
+                named != null && configured.contains(named) ? new Language(named, 1) : languages.detect(body);
         return new Classification(
-                brands.spam(workspace, body, spam.classify(body, contextText)),
+                brands.spam(
+                        workspace,
+                        body,
+                        spam.classify(body, contextText, seen == null ? SpamClassifier.Seen.NOTHING : seen)),
                 language.code(),
                 language.confidence(),
                 brands.intent(workspace, body, intents.classify(body, language.code())),

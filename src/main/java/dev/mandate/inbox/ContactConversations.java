@@ -45,7 +45,7 @@ class ContactConversations implements ContactHistory {
                                  order by m.created_at desc, m.id desc limit 1) as last_direction
                           from inbox.conversation c
                           join theirs t on t.id = c.id
-                         where c.workspace_id = :w
+                         where c.workspace_id = :w and c.quarantined_at is null
                          order by c.last_message_at desc, c.id desc
                          limit :limit
                         """)

@@ -151,8 +151,9 @@ class ConversationSummaries {
             ConversationCursor after) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("workspace", workspace.value());
-        StringBuilder inOrder =
-                new StringBuilder("select * from inbox.conversation c where c.workspace_id = :workspace\n");
+        StringBuilder inOrder = new StringBuilder(
+                // quarantined conversations are on the quarantine page, in no list or search result
+                "select * from inbox.conversation c where c.workspace_id = :workspace and c.quarantined_at is null\n");
         String order;
         switch (sort) {
             case NEWEST -> {

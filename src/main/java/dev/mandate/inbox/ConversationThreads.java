@@ -56,7 +56,8 @@ class ConversationThreads {
                               join thread t on r.parent_id = t.id
                         )
                         select id, parent_id, depth, external_id, author_name, author_handle, direction, body,
-                               language, created_at
+                               language, created_at, classification::text as classification, detected_language,
+                               quarantined_at, moderated, moderated_by
                           from thread
                          order by path
                         """)
@@ -96,6 +97,13 @@ class ConversationThreads {
                 Direction.valueOf(rs.getString("direction")),
                 rs.getString("body"),
                 rs.getString("language"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                ClassificationJson.read(rs.getString("classification")),
+                rs.getString("detected_language"),
+                rs.getObject("quarantined_at", OffsetDateTime.class) == null
+                        ? null
+                        : rs.getObject("quarantined_at", OffsetDateTime.class).toInstant(),
+                rs.getString("moderated"),
+                rs.getString("moderated_by"));
     }
 }

@@ -51,9 +51,11 @@ class ConversationWeb {
         private final Inbox inbox;
         private final Casework casework;
         private final Contacts contacts;
+        private final Quarantine quarantine;
 
-        Pages(WorkspaceAccess access, Inbox inbox, Casework casework, Contacts contacts) {
+        Pages(WorkspaceAccess access, Inbox inbox, Casework casework, Contacts contacts, Quarantine quarantine) {
             this.access = access;
+            this.quarantine = quarantine;
             this.inbox = inbox;
             this.casework = casework;
             this.contacts = contacts;
@@ -70,6 +72,8 @@ class ConversationWeb {
             model.addAttribute("workspace", membership.workspace());
             model.addAttribute("membership", membership);
             model.addAttribute("conversation", inbox.conversation(membership, id));
+            model.addAttribute("moderation", quarantine.actions(membership.workspaceId(), id));
+            model.addAttribute("quarantined", quarantine.holds(membership.workspaceId(), id));
             Casework.Work work = casework.work(membership, id);
             model.addAttribute("work", work);
             // "Is this person already a customer?", answered next to what they wrote.

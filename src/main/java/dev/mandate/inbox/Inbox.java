@@ -1,9 +1,12 @@
 package dev.mandate.inbox;
 
+import dev.mandate.contact.ContactId;
 import dev.mandate.shared.WorkspaceId;
 import dev.mandate.workspace.Membership;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
@@ -25,6 +28,7 @@ public class Inbox {
     private final ApplicationEventPublisher events;
     private final MessageRecorder recorder;
     private final JdbcClient jdbc;
+    private final MessageHistories histories;
 
     Inbox(
             JdbcAggregateOperations aggregates,
@@ -32,9 +36,11 @@ public class Inbox {
             ConversationThreads threads,
             ApplicationEventPublisher events,
             MessageRecorder recorder,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            MessageHistories histories) {
         this.jdbc = jdbc;
         this.aggregates = aggregates;
+        this.histories = histories;
         this.recorder = recorder;
         this.events = events;
         this.summaries = summaries;
@@ -69,6 +75,24 @@ public class Inbox {
     public List<Recorded> record(
             WorkspaceId workspace, List<IncomingContext> contexts, List<IncomingMessage> messages) {
         return recorder.record(workspace, contexts, messages);
+    }
+
+    /**
+     * What the workspace has seen before of these authors and normalised-text hashes: the spam model's history
+     * signals, for ingest to classify a batch with. Never counts another workspace's messages.
+     */
+    @Transactional(readOnly = true)
+    public MessageHistory history(WorkspaceId workspace, Collection<ContactId> authors, Collection<Long> textHashes) {
+        return histories.history(workspace, authors, textHashes);
+    }
+
+    /**
+     * The stored text of these posts and messages of the workspace (a post's text, or its excerpt if it came
+     * without): what a new comment or reply answers, for judging its topic. Items not stored are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<ExternalItem, String> storedTexts(WorkspaceId workspace, Collection<ExternalItem> items) {
+        return histories.texts(workspace, items);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,7 +54,10 @@ class LiveInbox {
         return thread;
     });
 
-    LiveInbox() {
+    private final JdbcClient jdbc;
+
+    LiveInbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
         scheduler.scheduleAtFixedRate(
                 this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -121,9 +125,13 @@ class LiveInbox {
     }
 
     private void flush(WorkspaceId workspace) {
-        Set<ConversationId> changed = pending.remove(workspace);
-        if (changed == null || changed.isEmpty()) {
+        Set<ConversationId> gathered = pending.remove(workspace);
+        if (gathered == null || gathered.isEmpty()) {
             return;
+        }
+        Set<ConversationId> changed = visible(workspace, gathered);
+        if (changed.isEmpty()) {
+            return; // only quarantined conversations changed: nobody is told of spam
         }
         List<String> ids =
                 changed.stream().limit(MAX_IDS).map(ConversationId::toString).toList();
@@ -131,6 +139,27 @@ class LiveInbox {
                 + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "],\"more\":"
                 + (changed.size() > MAX_IDS) + "}";
         send(workspace, SseEmitter.event().name("changed").data(data, MediaType.APPLICATION_JSON));
+    }
+
+    /** The conversations that are not quarantined: one look-up per gathered event, not per message. */
+    private Set<ConversationId> visible(WorkspaceId workspace, Set<ConversationId> conversations) {
+        Set<ConversationId> visible = new LinkedHashSet<>();
+        try {
+            jdbc.sql("""
+                            select id from inbox.conversation
+                             where workspace_id = :workspace and id = any(:ids::uuid[]) and quarantined_at is null
+                            """)
+                    .param("workspace", workspace.value())
+                    .param(
+                            "ids",
+                            conversations.stream().map(ConversationId::value).toArray(java.util.UUID[]::new))
+                    .query(rs -> {
+                        visible.add(new ConversationId(rs.getObject("id", java.util.UUID.class)));
+                    });
+        } catch (RuntimeException e) {
+            log.debug("could not tell quarantined conversations apart; telling of none", e);
+        }
+        return visible;
     }
 
     private void heartbeat() {

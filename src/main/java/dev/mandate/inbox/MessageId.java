@@ -11,6 +11,15 @@ public record MessageId(@JsonValue UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A message id from a path; one that is no id names no message. */
+    public static MessageId parse(String id) {
+        try {
+            return new MessageId(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new dev.mandate.shared.NotFound("message");
+        }
+    }
+
     public static MessageId random() {
         return new MessageId(UUID.randomUUID());
     }

@@ -38,10 +38,12 @@ class MessageRecorder {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final AutoModeration moderation;
 
-    MessageRecorder(JdbcClient jdbc, ApplicationEventPublisher events) {
+    MessageRecorder(JdbcClient jdbc, ApplicationEventPublisher events, AutoModeration moderation) {
         this.jdbc = jdbc;
         this.events = events;
+        this.moderation = moderation;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -67,6 +69,7 @@ class MessageRecorder {
         for (IncomingMessage message : fresh.values()) {
             place(message, fresh, ids, parentsInDatabase, posts, placed, starts, new HashSet<>());
         }
+        Map<UUID, AutoModeration.Verdict> verdicts = moderation.judge(workspace, messagesById(fresh, ids));
         Map<ThreadKey, UUID> conversations = startConversations(workspace, starts);
         linkContexts(contexts);
         // Now that the new conversations have ids, every placement can name its conversation.
@@ -77,7 +80,7 @@ class MessageRecorder {
                 placements.put(ids.get(key), new Placement(conversation, where.parent()));
             }
         });
-        insertMessages(workspace, fresh, ids, placements);
+        insertMessages(workspace, fresh, ids, placements, verdicts);
         Map<UUID, Adopted> adopted = adoptOrphans(placements, placed, ids);
         Map<UUID, Placement> adoptions = new LinkedHashMap<>();
         adopted.forEach((id, orphan) -> adoptions.put(id, orphan.placement()));
@@ -88,6 +91,9 @@ class MessageRecorder {
                 .distinct()
                 .toList();
         summarise(touched);
+        Map<UUID, UUID> conversationOf = new HashMap<>();
+        placements.forEach((id, placement) -> conversationOf.put(id, placement.conversation()));
+        moderation.apply(workspace, verdicts, conversationOf, messagesById(fresh, ids));
 
         List<Recorded> results = new ArrayList<>(messages.size());
         Set<Key> reported = new HashSet<>();
@@ -159,7 +165,12 @@ class MessageRecorder {
     private record ContextKey(UUID account, String externalId) {}
 
     /** A reply stored earlier without its parent, placed now. */
-    private record Adopted(Placement placement, UUID account, Direction direction, Instant createdAt) {}
+    private record Adopted(
+            Placement placement,
+            UUID account,
+            Direction direction,
+            Instant createdAt,
+            dev.mandate.classify.Classification classification) {}
 
     private record ThreadKey(UUID account, String key) {}
 
@@ -231,14 +242,16 @@ class MessageRecorder {
         List<IncomingContext> list = List.copyOf(unique.values());
         jdbc.sql("""
                         insert into inbox.context (id, workspace_id, channel_account_id, external_id, title, url, excerpt,
-                                                   author_name, published_at)
-                        select gen_random_uuid(), :workspace, account, external_id, title, url, excerpt, author, published
+                                                   author_name, published_at, body)
+                        select gen_random_uuid(), :workspace, account, external_id, title, url, excerpt, author, published,
+                               body
                           from unnest(:accounts::uuid[], :externalIds::text[], :titles::text[], :urls::text[],
-                                      :excerpts::text[], :authors::text[], :published::timestamptz[])
-                               as c (account, external_id, title, url, excerpt, author, published)
+                                      :excerpts::text[], :authors::text[], :published::timestamptz[], :bodies::text[])
+                               as c (account, external_id, title, url, excerpt, author, published, body)
                         on conflict (channel_account_id, external_id) do update
                            set title = excluded.title, url = excluded.url, excerpt = excluded.excerpt,
-                               author_name = excluded.author_name, published_at = excluded.published_at
+                               author_name = excluded.author_name, published_at = excluded.published_at,
+                               body = coalesce(excluded.body, inbox.context.body)
                         """)
                 .param("workspace", workspace.value())
                 .param("accounts", list.stream().map(c -> c.account().value()).toArray(UUID[]::new))
@@ -252,6 +265,7 @@ class MessageRecorder {
                 .param(
                         "published",
                         list.stream().map(c -> timestamp(c.publishedAt())).toArray(Timestamp[]::new))
+                .param("bodies", list.stream().map(IncomingContext::body).toArray(String[]::new))
                 .update();
     }
 
@@ -318,7 +332,8 @@ class MessageRecorder {
             WorkspaceId workspace,
             Map<Key, IncomingMessage> fresh,
             Map<Key, UUID> ids,
-            Map<UUID, Placement> placements) {
+            Map<UUID, Placement> placements,
+            Map<UUID, AutoModeration.Verdict> verdicts) {
         if (fresh.isEmpty()) {
             return;
         }
@@ -334,16 +349,23 @@ class MessageRecorder {
                         insert into inbox.message (id, workspace_id, conversation_id, parent_id,
                                                    channel_account_id, external_id, parent_external_id,
                                                    thread_key, kind, direction, author_name, author_handle, contact_id,
-                                                   body, html, language, links, attachments, raw, created_at, received_at)
+                                                   body, html, language, links, attachments, raw, created_at, received_at,
+                                                   spam_score, spam_verdict, intent, sentiment, abusive,
+                                                   detected_language, classification, text_hash, quarantined_at)
                         select id, :workspace, conversation, parent_id, account, external_id, parent, thread, kind, direction, author, handle,
-                               contact, body, html, language, links::jsonb, attachments::jsonb, raw::jsonb, created, now()
+                               contact, body, html, language, links::jsonb, attachments::jsonb, raw::jsonb, created, now(),
+                               spam_score, spam_verdict, intent, sentiment, abusive, detected_language,
+                               classification::jsonb, text_hash, case when quarantined then now() end
                           from unnest(:ids::uuid[], :conversations::uuid[], :parentIds::uuid[], :accounts::uuid[], :externalIds::text[], :parents::text[],
                                       :threads::text[], :kinds::text[], :directions::text[], :authors::text[],
                                       :handles::text[], :contacts::uuid[], :bodies::text[], :htmls::text[],
                                       :languages::text[], :links::text[], :attachments::text[], :raws::text[],
-                                      :created::timestamptz[])
+                                      :created::timestamptz[], :spamScores::real[], :spamVerdicts::text[], :intents::text[],
+                                      :sentiments::text[], :abusive::boolean[], :detected::text[], :classifications::text[],
+                                      :hashes::bigint[], :quarantined::boolean[])
                                as m (id, conversation, parent_id, account, external_id, parent, thread, kind, direction, author, handle, contact,
-                                     body, html, language, links, attachments, raw, created)
+                                     body, html, language, links, attachments, raw, created, spam_score, spam_verdict, intent,
+                                     sentiment, abusive, detected_language, classification, text_hash, quarantined)
                         """)
                 .param("workspace", workspace.value())
                 .param("ids", messageIds)
@@ -390,7 +412,52 @@ class MessageRecorder {
                 .param(
                         "created",
                         messages.stream().map(m -> timestamp(m.createdAt())).toArray(Timestamp[]::new))
+                .param(
+                        "spamScores",
+                        classified(messages, c -> (float) c.spam().score()).toArray(Float[]::new))
+                .param(
+                        "spamVerdicts",
+                        classified(messages, c -> c.spam().verdict().name()).toArray(String[]::new))
+                .param(
+                        "intents",
+                        classified(messages, c -> c.intent().label().name()).toArray(String[]::new))
+                .param(
+                        "sentiments",
+                        classified(messages, c -> c.sentiment().polarity().name())
+                                .toArray(String[]::new))
+                .param("abusive", classified(messages, c -> c.abuse().flagged()).toArray(Boolean[]::new))
+                .param(
+                        "detected",
+                        messages.stream().map(MessageRecorder::detectedLanguage).toArray(String[]::new))
+                .param(
+                        "classifications",
+                        messages.stream()
+                                .map(m -> ClassificationJson.write(m.classification()))
+                                .toArray(String[]::new))
+                .param(
+                        "hashes",
+                        messages.stream().map(IncomingMessage::textHash).toArray(Long[]::new))
+                .param(
+                        "quarantined",
+                        Arrays.stream(messageIds)
+                                .map(id -> verdicts.containsKey(id)
+                                        && verdicts.get(id).quarantine())
+                                .toArray(Boolean[]::new))
                 .update();
+    }
+
+    private static <T> Stream<T> classified(
+            List<IncomingMessage> messages, java.util.function.Function<dev.mandate.classify.Classification, T> value) {
+        return messages.stream().map(m -> m.classification() == null ? null : value.apply(m.classification()));
+    }
+
+    /** The detector's language, for a message whose source named none and whose text says enough to tell. */
+    static String detectedLanguage(IncomingMessage message) {
+        if (message.language() != null || message.classification() == null) {
+            return null;
+        }
+        String language = message.classification().language();
+        return "unknown".equals(language) ? null : language;
     }
 
     /** The parents of these messages that were stored before and sit in a conversation already. */
@@ -451,7 +518,7 @@ class MessageRecorder {
             keys[i] = start.thread().key();
             networks[i] = first.network();
             kinds[i] = first.kind().name();
-            languages[i] = first.language();
+            languages[i] = first.language() != null ? first.language() : detectedLanguage(first);
             contexts[i] = first.contextExternalId() != null ? first.contextExternalId() : first.parentExternalId();
             titles[i] = first.title();
             contacts[i] = first.contact() == null ? null : first.contact().value();
@@ -514,7 +581,7 @@ class MessageRecorder {
             Map<Key, Placement> next = new HashMap<>();
             jdbc.sql("""
                             select m.id, m.channel_account_id, m.external_id, m.parent_external_id, m.direction,
-                                   m.created_at
+                                   m.created_at, m.classification::text as classification
                               from inbox.message m
                               join unnest(:accounts::uuid[], :externalIds::text[]) as p (account, external_id)
                                 on m.channel_account_id = p.account and m.parent_external_id = p.external_id
@@ -537,7 +604,9 @@ class MessageRecorder {
                                         account,
                                         Direction.valueOf(rs.getString("direction")),
                                         rs.getObject("created_at", java.time.OffsetDateTime.class)
-                                                .toInstant()));
+                                                .toInstant(),
+                                        // what the classifiers said when it arrived, stored with it then
+                                        ClassificationJson.read(rs.getString("classification"))));
                         next.put(
                                 new Key(account, rs.getString("external_id")),
                                 new Placement(placement.conversation(), id));
@@ -642,7 +711,7 @@ class MessageRecorder {
                     message != null ? message.direction() : earlier.direction(),
                     message != null ? message.network() : networks.get(earlier.account()),
                     message != null ? message.createdAt() : earlier.createdAt(),
-                    null));
+                    message != null ? message.classification() : earlier.classification()));
         });
     }
 

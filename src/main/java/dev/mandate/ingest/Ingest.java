@@ -9,6 +9,7 @@ import dev.mandate.contact.ContactId;
 import dev.mandate.contact.Contacts;
 import dev.mandate.inbox.ConversationKind;
 import dev.mandate.inbox.Direction;
+import dev.mandate.inbox.ExternalItem;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.IncomingContext;
 import dev.mandate.inbox.IncomingMessage;
@@ -38,11 +39,13 @@ public class Ingest {
     private final ChannelAccounts accounts;
     private final Contacts contacts;
     private final Inbox inbox;
+    private final BatchClassifier classifier;
 
-    Ingest(ChannelAccounts accounts, Contacts contacts, Inbox inbox) {
+    Ingest(ChannelAccounts accounts, Contacts contacts, Inbox inbox, BatchClassifier classifier) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.inbox = inbox;
+        this.classifier = classifier;
     }
 
     /** Stores what is valid of {@code items}, and says for each item what became of it. */
@@ -99,6 +102,7 @@ public class Ingest {
         List<IncomingContext> posts = new ArrayList<>();
         List<IncomingMessage> messages = new ArrayList<>();
         List<Valid> asMessages = new ArrayList<>();
+        Map<ExternalItem, String> texts = new HashMap<>();
         for (Valid v : valid) {
             if (v.item().kind() == InboundItem.Kind.POST) {
                 posts.add(v.context());
@@ -107,8 +111,14 @@ public class Ingest {
                         v.message(v.outbound() ? null : people.get(v.identity().key())));
                 asMessages.add(v);
             }
+            if (v.item().text() != null) {
+                texts.put(
+                        new ExternalItem(v.account().id(), v.item().externalId()),
+                        v.item().text());
+            }
         }
-        List<Recorded> recorded = inbox.record(workspace, posts, messages);
+        // Classified before anything is written, so that spam is recorded as such (and held back) from the start.
+        List<Recorded> recorded = inbox.record(workspace, posts, classifier.classify(workspace, messages, texts));
 
         Map<Integer, IngestReport.Line> lines = new HashMap<>();
         int stored = 0;
@@ -173,7 +183,8 @@ public class Ingest {
                     item.url(),
                     text.length() > 500 ? text.substring(0, 500) + "…" : text,
                     item.author() == null ? null : item.author().name(),
-                    item.createdAt());
+                    item.createdAt(),
+                    item.text());
         }
 
         IncomingMessage message(ContactId contact) {

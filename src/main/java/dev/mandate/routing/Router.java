@@ -11,6 +11,7 @@ import dev.mandate.inbox.Direction;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.MessageId;
 import dev.mandate.inbox.MessageReceived;
+import dev.mandate.inbox.Quarantine;
 import dev.mandate.inbox.ThreadMessage;
 import dev.mandate.shared.AccountId;
 import dev.mandate.shared.Conflict;
@@ -61,6 +62,7 @@ class Router {
 
     private final Inbox inbox;
     private final Casework casework;
+    private final Quarantine quarantine;
     private final Contacts contacts;
     private final WorkspaceAccess access;
     private final RuleSets ruleSets;
@@ -76,6 +78,7 @@ class Router {
     Router(
             Inbox inbox,
             Casework casework,
+            Quarantine quarantine,
             Contacts contacts,
             WorkspaceAccess access,
             RuleSets ruleSets,
@@ -87,6 +90,7 @@ class Router {
             PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.casework = casework;
+        this.quarantine = quarantine;
         this.contacts = contacts;
         this.access = access;
         this.ruleSets = ruleSets;
@@ -131,7 +135,9 @@ class Router {
      * arrives while no rule set is in force is left where it landed.
      */
     List<Fired> route(MessageReceived received) {
-        if (ruleSets.inForce(received.workspaceId(), clock.instant()).isEmpty() || !remember(received)) {
+        if (ruleSets.inForce(received.workspaceId(), clock.instant()).isEmpty()
+                || quarantine.holds(received.workspaceId(), received.conversationId())
+                || !remember(received)) {
             return List.of();
         }
         return run(
@@ -374,9 +380,10 @@ class Router {
                 briefing.addAll(a.tags());
                 effects.add(a.describe());
             } else if (action instanceof Action.HideSpam a) {
-                casework.tag(automation, conversation, "spam");
-                if (casework.head(workspace, conversation).orElseThrow().state() != ConversationState.CLOSED) {
-                    casework.changeState(automation, conversation, ConversationState.CLOSED, null);
+                if (messageId != null) {
+                    quarantine.markSpam(automation, messageId);
+                } else {
+                    casework.tag(automation, conversation, "spam");
                 }
                 effects.add(a.describe());
             } else if (action instanceof Action.Notify a) {

@@ -44,6 +44,13 @@ class IngestBenchmark {
 
     private static final int BATCH = 500;
     private static final int ROUNDS = 3;
+    /**
+     * Whether the items name their language, as Twitter or Mastodon do ({@code -Dmandate.bench.source-language=false}:
+     * as WordPress, which names none, so that every message's language is detected).
+     */
+    private static final boolean SOURCE_LANGUAGE =
+            Boolean.parseBoolean(System.getProperty("mandate.bench.source-language", "true"));
+
     private static final String[] WORDS =
             ("thanks order delivery bread cake opening hours question price gluten free vegan sourdough "
                             + "Bestellung Lieferung Brot Kuchen Öffnungszeiten Frage Preis glutenfrei Sauerteig "
@@ -352,7 +359,10 @@ class IngestBenchmark {
                             ? Map.of("handle", handle, "name", "The Brand", "brand", true)
                             : Map.of("handle", handle, "name", "Author " + handle.substring(6)));
             item.put("text", text(random, 8 + random.nextInt(40)));
-            item.put("language", random.nextBoolean() ? "de" : "en");
+            String language = random.nextBoolean() ? "de" : "en";
+            if (SOURCE_LANGUAGE) {
+                item.put("language", language);
+            }
             items.add(item);
             comments.add(id);
             postOf.put(id, post);

@@ -372,6 +372,16 @@ class WorkspaceIsolationTests {
         ids.put("workspaceId", team -> team.id().toString());
         ids.put("accountId", team -> team.agent().account().id().toString());
         ids.put("conversationId", team -> conversations.get(team).toString());
+        ids.put(
+                "messageId",
+                team -> inbox.conversation(
+                                new Membership(
+                                        team.workspace(), team.owner().account().id(), "Owner", Role.OWNER),
+                                conversations.get(team))
+                        .messages()
+                        .get(0)
+                        .id()
+                        .toString());
         ids.put("taskId", team -> tasks.get(team).toString());
         ids.put("contactId", team -> contactIds.get(team).toString());
         ids.put("replyId", team -> replies.get(team).toString());

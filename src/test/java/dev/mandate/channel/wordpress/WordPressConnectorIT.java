@@ -56,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+// by name: the seed threads first, since that test counts everything on the site
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class WordPressConnectorIT {
 
     static final Path SEED = Path.of("..", "shared", "fixtures", "seed-threads.json");
@@ -77,6 +79,12 @@ class WordPressConnectorIT {
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    dev.mandate.inbox.Quarantine quarantine;
+
+    @Autowired
+    dev.mandate.inbox.NetworkModerationWorker moderation;
 
     @Autowired
     List<Connector> connectors;
@@ -337,6 +345,76 @@ class WordPressConnectorIT {
     }
 
     @Test
+    void quarantinesASpamCommentMarksItSpamAtWordPressAndRestoresIt() throws Exception {
+        // A site connected as a user connects it, so Mandate may moderate there; the advert arrives under an
+        // article about outsourcing, is held back and marked as spam at WordPress without anyone acting, and a
+        // restore from the quarantine approves it there again.
+        JsonNode blogger = JSON.readTree(Files.readString(SEED)).get("threads").get(0);
+        long post = site.post(
+                "Outsourcing (again)",
+                blogger.get("post").get("text").asString(),
+                Instant.now().minusSeconds(7200));
+        long advert = site.visitorComment(
+                post,
+                0,
+                "ghdhair",
+                "straighteners@example.net",
+                blogger.get("comments").get(0).get("text").asString());
+        WorkspaceFixtures.Team team = new WorkspaceFixtures(workspaces, accounts).brandWithAgency();
+        Membership owner =
+                new Membership(team.workspace(), team.owner().account().id(), "Olga Owner", Role.OWNER);
+        ChannelAccount account = connections.connect(
+                owner,
+                "wordpress",
+                "Jürg's blog",
+                Map.of(
+                        "url",
+                        site.url(),
+                        "user",
+                        WordPressSite.USER,
+                        "password",
+                        site.password().reveal()));
+        assertThat(sync.syncNow(owner, account.id()).failure()).isNull();
+
+        var held = quarantine.messages(owner).stream()
+                .filter(m -> m.body()
+                        .startsWith(blogger.get("comments")
+                                .get(0)
+                                .get("text")
+                                .asString()
+                                .substring(0, 40)))
+                .filter(m -> m.conversation() != null
+                        && inbox.conversation(owner, m.conversation())
+                                .messages()
+                                .get(0)
+                                .externalId()
+                                .equals(Long.toString(advert)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the advert is not in the quarantine"));
+        assertThat(held.reasons()).contains("signal:off-topic");
+
+        moderation.runOnce();
+        assertThat(status(Long.toString(advert)))
+                .as("marked as spam at WordPress")
+                .isEqualTo("spam");
+
+        quarantine.restore(owner, held.id());
+        moderation.runOnce();
+        assertThat(status(Long.toString(advert)))
+                .as("approved at WordPress again")
+                .isEqualTo("approved");
+        assertThat(auditActions(team))
+                .contains(
+                        "message.quarantined",
+                        "message.hidden-at-network",
+                        "message.restored",
+                        "message.restored-at-network");
+        assertThat(auditDetails(team))
+                .contains("signal:off-topic")
+                .doesNotContain(site.password().reveal());
+    }
+
+    @Test
     void refusesAWrongApplicationPasswordAndAnAddressWithoutTheRestApi() throws IOException {
         assertThatThrownBy(() -> connector.verify(
                         connection(null, site.url(), Connection.Secret.of("abcd EFGH ijkl MNOP qrst UVWX"))))
@@ -445,6 +523,13 @@ class WordPressConnectorIT {
             ConversationThread thread = inbox.conversation(owner, summary.id());
             byFirst.put(thread.messages().get(0).externalId(), thread);
         }
+        // and those held back in the quarantine (the advert, judged against the post it sits under)
+        for (var held : quarantine.messages(owner)) {
+            if (held.conversationQuarantined()) {
+                ConversationThread thread = inbox.conversation(owner, held.conversation());
+                byFirst.put(thread.messages().get(0).externalId(), thread);
+            }
+        }
         return byFirst;
     }
 
@@ -478,6 +563,18 @@ class WordPressConnectorIT {
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String auditActions(WorkspaceFixtures.Team team) throws java.sql.SQLException {
+        try (java.sql.Connection db = TestDatabase.get().connect();
+                java.sql.PreparedStatement query = db.prepareStatement(
+                        "select coalesce(string_agg(action, ' '), '') from audit.entry where workspace_id = ?")) {
+            query.setObject(1, team.id().value());
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }
