@@ -88,7 +88,7 @@ public class BrandModels {
         if (brand.spam().isEmpty()) {
             return 0;
         }
-        return margin(brand.spam(), TextFeatures.normalised(TextFeatures.of(text == null ? "" : text)));
+        return margin(brand.spam(), spamFeatures(text == null ? "" : text));
     }
 
     /** The shared model's spam verdict moved by the workspace's own model. */
@@ -184,35 +184,50 @@ public class BrandModels {
                         .toList()));
     }
 
-    /**
-     * Logistic regression on the workspace's spam decisions, where the shared model's log-odds are a fixed offset:
-     * the delta only learns what the shared model got wrong for this workspace.
-     */
+    /** The workspace's spam decisions, learnt over the shared model's text score of each (no context, no history). */
     private Map<Integer, Float> learnSpam(List<Decision> decisions) {
+        List<SpamCorrection> corrections = new ArrayList<>(decisions.size());
+        for (Decision decision : decisions) {
+            corrections.add(new SpamCorrection(
+                    spamFeatures(decision.text()),
+                    logit(spam.classify(decision.text(), null).score()),
+                    decision.value().equals("spam")));
+        }
+        return learnSpam(corrections, RATE, LAMBDA);
+    }
+
+    /** The features of {@code text} the workspace's spam model reads: the shared model's. */
+    static TextFeatures.Vector spamFeatures(String text) {
+        return TextFeatures.normalised(TextFeatures.of(text));
+    }
+
+    /**
+     * One spam decision as the workspace's model learns it: the text's features, the shared model's log-odds for it
+     * (a fixed offset) and the moderator's label.
+     */
+    record SpamCorrection(TextFeatures.Vector features, double sharedMargin, boolean spam) {}
+
+    /**
+     * Logistic regression on the workspace's spam decisions (oldest first), where the shared model's log-odds are a
+     * fixed offset: the delta only learns what the shared model got wrong for this workspace. Needs no database, so
+     * the evaluation replays a workspace's moderation with the very step the product runs.
+     */
+    static Map<Integer, Float> learnSpam(List<SpamCorrection> decisions, double rate, double lambda) {
         if (decisions.isEmpty()) {
             return Map.of();
-        }
-        List<TextFeatures.Vector> vectors = new ArrayList<>();
-        double[] offsets = new double[decisions.size()];
-        boolean[] labels = new boolean[decisions.size()];
-        for (int i = 0; i < decisions.size(); i++) {
-            Decision decision = decisions.get(i);
-            vectors.add(TextFeatures.normalised(TextFeatures.of(decision.text())));
-            offsets[i] = logit(spam.classify(decision.text(), null).score());
-            labels[i] = decision.value().equals("spam");
         }
         Map<Integer, Float> delta = new HashMap<>();
         Random random = new Random(decisions.size());
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             for (int step = 0; step < decisions.size(); step++) {
-                int i = random.nextInt(decisions.size());
-                TextFeatures.Vector x = vectors.get(i);
-                double p = 1 / (1 + Math.exp(-(offsets[i] + margin(delta, x))));
-                double gradient = (labels[i] ? 1 : 0) - p;
+                SpamCorrection decision = decisions.get(random.nextInt(decisions.size()));
+                TextFeatures.Vector x = decision.features();
+                double p = 1 / (1 + Math.exp(-(decision.sharedMargin() + margin(delta, x))));
+                double gradient = (decision.spam() ? 1 : 0) - p;
                 for (int k = 0; k < x.indices().length; k++) {
                     int slot = x.indices()[k];
                     float w = delta.getOrDefault(slot, 0f);
-                    delta.put(slot, (float) (w * (1 - RATE * LAMBDA) + RATE * gradient * x.values()[k]));
+                    delta.put(slot, (float) (w * (1 - rate * lambda) + rate * gradient * x.values()[k]));
                 }
             }
         }
@@ -268,7 +283,8 @@ public class BrandModels {
         return scores;
     }
 
-    private static double margin(Map<Integer, Float> delta, TextFeatures.Vector x) {
+    /** What a learnt spam delta adds to the shared model's log-odds for a text's features. */
+    static double margin(Map<Integer, Float> delta, TextFeatures.Vector x) {
         double sum = 0;
         for (int k = 0; k < x.indices().length; k++) {
             Float w = delta.get(x.indices()[k]);
@@ -277,7 +293,7 @@ public class BrandModels {
         return sum;
     }
 
-    private static double logit(double p) {
+    static double logit(double p) {
         double clamped = Math.min(1 - 1e-6, Math.max(1e-6, p));
         return Math.log(clamped / (1 - clamped));
     }

@@ -288,7 +288,22 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             out.print("  with history signals (own verdicts) at the chosen threshold: "
                     + result.withSignalsAtChosenThreshold().text());
         }
+        printModerated(out, "0.5", result.moderated());
+        if (result.moderatedAtChosenThreshold() != null) {
+            printModerated(out, "the chosen threshold", result.moderatedAtChosenThreshold());
+        }
         out.print("  naive Bayes baseline: " + result.baseline().text());
+    }
+
+    private static void printModerated(PrintStream out, String threshold, SpamEvaluation.Moderation moderation) {
+        out.printf(
+                "  with the workspace's own learning (moderator corrects mistakes only) at %s, %d corrections: %s",
+                threshold, moderation.corrections(), moderation.confusion().text());
+        out.printf(
+                "    after the first %d comments (%d corrections made on them): %s",
+                SpamEvaluation.WARM_UP,
+                moderation.warmUpCorrections(),
+                moderation.afterWarmUp().text());
     }
 
     private static void printMeans(PrintStream out, List<SpamEvaluation.Result> videos) {
@@ -297,7 +312,7 @@ class ClassifyEvaluateCommand implements OperatorCommand {
         }
         out.printf("mean over the %d unseen videos (F1, false-positive rate):%n", videos.size());
         for (Mean mean : means(videos)) {
-            out.printf(Locale.ROOT, "  %-50s %.4f  %.4f%n", mean.name(), mean.f1(), mean.falsePositiveRate());
+            out.printf(Locale.ROOT, "  %-44s %.4f  %.4f%n", mean.name(), mean.f1(), mean.falsePositiveRate());
         }
     }
 
@@ -310,6 +325,10 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 SpamEvaluation.Result::withSignals,
                 SpamEvaluation.Result::withSignalsModerated,
                 SpamEvaluation.Result::withSignalsAtChosenThreshold,
+                r -> r.moderated().confusion(),
+                r -> r.moderatedAtChosenThreshold().confusion(),
+                r -> r.moderated().afterWarmUp(),
+                r -> r.moderatedAtChosenThreshold().afterWarmUp(),
                 SpamEvaluation.Result::baseline);
         List<String> names = List.of(
                 "logisticRegression",
@@ -317,6 +336,10 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 "withSignals",
                 "withSignalsModerated",
                 "withSignalsAtChosenThreshold",
+                "withOwnLearning",
+                "withOwnLearningAtChosenThreshold",
+                "withOwnLearningAfterWarmUp",
+                "withOwnLearningAtChosenThresholdAfterWarmUp",
                 "naiveBayes");
         List<Mean> means = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -361,7 +384,23 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             json.append(",\"withSignalsAtChosenThreshold\":")
                     .append(result.withSignalsAtChosenThreshold().json());
         }
+        json.append(",\"withOwnLearning\":").append(moderationJson(result.moderated()));
+        if (result.moderatedAtChosenThreshold() != null) {
+            json.append(",\"withOwnLearningAtChosenThreshold\":")
+                    .append(moderationJson(result.moderatedAtChosenThreshold()));
+        }
         return json.append('}').toString();
+    }
+
+    private static String moderationJson(SpamEvaluation.Moderation moderation) {
+        return String.format(
+                Locale.ROOT,
+                "{\"result\":%s,\"corrections\":%d,\"warmUp\":%d,\"warmUpCorrections\":%d,\"afterWarmUp\":%s}",
+                moderation.confusion().json(),
+                moderation.corrections(),
+                SpamEvaluation.WARM_UP,
+                moderation.warmUpCorrections(),
+                moderation.afterWarmUp().json());
     }
 
     private static String resultJson(String name, Confusion model, Confusion baseline, int trained) {

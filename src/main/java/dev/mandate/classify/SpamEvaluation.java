@@ -74,14 +74,21 @@ final class SpamEvaluation {
             Confusion atChosenThreshold,
             Confusion withSignals,
             Confusion withSignalsModerated,
-            Confusion withSignalsAtChosenThreshold) {}
+            Confusion withSignalsAtChosenThreshold,
+            Moderation moderated,
+            Moderation moderatedAtChosenThreshold) {}
 
     static Result evaluate(String name, TrainingSet training, List<LabelledText> test, double threshold) {
-        return evaluate(name, training, test, threshold, Double.NaN);
+        return evaluate(name, training, test, threshold, Double.NaN, Learning.PRODUCT);
     }
 
     static Result evaluate(
-            String name, TrainingSet training, List<LabelledText> test, double threshold, double chosenThreshold) {
+            String name,
+            TrainingSet training,
+            List<LabelledText> test,
+            double threshold,
+            double chosenThreshold,
+            Learning learning) {
         SpamModel model = training.train(threshold);
         boolean[] actual = new boolean[test.size()];
         double[] margins = new double[test.size()];
@@ -104,7 +111,9 @@ final class SpamEvaluation {
                 chosen ? Confusion.of(actual, atLeast(margins, chosenThreshold)) : null,
                 Confusion.of(actual, replay(history, test, margins, threshold, false)),
                 Confusion.of(actual, replay(history, test, margins, threshold, true)),
-                chosen ? Confusion.of(actual, replay(history, test, margins, chosenThreshold, false)) : null);
+                chosen ? Confusion.of(actual, replay(history, test, margins, chosenThreshold, false)) : null,
+                moderate(history, test, margins, threshold, learning),
+                chosen ? moderate(history, test, margins, chosenThreshold, learning) : null);
     }
 
     private static boolean[] atLeast(double[] margins, double threshold) {
@@ -140,6 +149,21 @@ final class SpamEvaluation {
         for (LabelledText earlier : history) {
             remember(earlier, earlier.spam(), authors, texts);
         }
+        double margin = logit(threshold);
+        boolean[] predicted = new boolean[test.size()];
+        for (int i : timeOrder(test)) {
+            LabelledText comment = test.get(i);
+            int[] author = comment.author() == null ? new int[2] : authors.getOrDefault(comment.author(), new int[2]);
+            SpamClassifier.Seen seen = new SpamClassifier.Seen(
+                    author[0], author[1], texts.getOrDefault(SpamClassifier.normalisedText(comment.text()), 0));
+            predicted[i] = margins[i] + SpamClassifier.historyLogOdds(comment.text(), seen) >= margin;
+            remember(comment, moderated ? comment.spam() : predicted[i], authors, texts);
+        }
+        return predicted;
+    }
+
+    /** The indices of the comments in the order they were written. */
+    static Integer[] timeOrder(List<LabelledText> test) {
         Integer[] order = new Integer[test.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -149,17 +173,132 @@ final class SpamEvaluation {
                 order,
                 Comparator.comparing(
                         i -> test.get(i).date() == null ? "" : test.get(i).date()));
+        return order;
+    }
+
+    /** How a workspace's own model learns from its moderators' corrections: the product's, or one to compare. */
+    record Learning(double rate, double lambda) {
+
+        static final Learning PRODUCT = new Learning(BrandModels.RATE, BrandModels.LAMBDA);
+    }
+
+    /** The comments a new workspace's moderators review first, whose corrections are the cost of getting started. */
+    static final int WARM_UP = 50;
+
+    /**
+     * A prequential replay of one workspace's moderation: each comment's verdict, made before its own label is
+     * known, and how many verdicts the moderator corrected; also the figures from comment {@value #WARM_UP} + 1 on
+     * and the corrections made on the first {@value #WARM_UP}.
+     */
+    record Moderation(Confusion confusion, int corrections, Confusion afterWarmUp, int warmUpCorrections) {}
+
+    /**
+     * Replays the test comments in the order they were written through one new workspace ({@link Workspace}): each
+     * comment is classified by the shared model, the workspace's own model learnt so far and the history signals of
+     * the earlier comments, and then, as a moderator works, only a wrong verdict is corrected (a hidden wanted
+     * comment restored, a missed advert marked) and the correction learnt the way {@link BrandModels} learns it.
+     */
+    static Moderation moderate(
+            List<LabelledText> history,
+            List<LabelledText> test,
+            double[] margins,
+            double threshold,
+            Learning learning) {
+        Workspace workspace = new Workspace(history, learning);
         double margin = logit(threshold);
+        boolean[] actual = new boolean[test.size()];
         boolean[] predicted = new boolean[test.size()];
-        for (int i : order) {
+        boolean[] warmUp = new boolean[test.size()];
+        int warmUpCorrections = 0;
+        int seen = 0;
+        for (int i : timeOrder(test)) {
             LabelledText comment = test.get(i);
+            actual[i] = comment.spam();
+            predicted[i] = workspace.margin(comment, margins[i]) >= margin;
+            warmUp[i] = seen++ < WARM_UP;
+            if (workspace.moderate(comment, margins[i], predicted[i]) && warmUp[i]) {
+                warmUpCorrections++;
+            }
+        }
+        List<Boolean> laterActual = new ArrayList<>();
+        List<Boolean> laterPredicted = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            if (!warmUp[i]) {
+                laterActual.add(actual[i]);
+                laterPredicted.add(predicted[i]);
+            }
+        }
+        return new Moderation(
+                Confusion.of(actual, predicted),
+                workspace.corrections().size(),
+                Confusion.of(unboxed(laterActual), unboxed(laterPredicted)),
+                warmUpCorrections);
+    }
+
+    private static boolean[] unboxed(List<Boolean> values) {
+        boolean[] array = new boolean[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
+    /**
+     * One workspace during a replay: what it has seen of authors and texts (the training comments with their
+     * labels, then each replayed comment with its final verdict: the classifier's, or the moderator's where they
+     * corrected it) and its own model, learnt from its corrections only. Nothing is shared between two of them.
+     */
+    static final class Workspace {
+
+        private final Learning learning;
+        private final Map<String, int[]> authors = new HashMap<>();
+        private final Map<String, Integer> texts = new HashMap<>();
+        private final List<BrandModels.SpamCorrection> corrections = new ArrayList<>();
+        private final List<LabelledText> corrected = new ArrayList<>();
+        private Map<Integer, Float> delta = Map.of();
+
+        Workspace(List<LabelledText> history, Learning learning) {
+            this.learning = learning;
+            for (LabelledText earlier : history) {
+                remember(earlier, earlier.spam(), authors, texts);
+            }
+        }
+
+        /**
+         * The log-odds of spam for {@code comment} from its shared text model's log-odds ({@code sharedMargin}), the
+         * history signals and the workspace's own model; the comment's label is not read.
+         */
+        double margin(LabelledText comment, double sharedMargin) {
             int[] author = comment.author() == null ? new int[2] : authors.getOrDefault(comment.author(), new int[2]);
             SpamClassifier.Seen seen = new SpamClassifier.Seen(
                     author[0], author[1], texts.getOrDefault(SpamClassifier.normalisedText(comment.text()), 0));
-            predicted[i] = margins[i] + SpamClassifier.historyLogOdds(comment.text(), seen) >= margin;
-            remember(comment, moderated ? comment.spam() : predicted[i], authors, texts);
+            double own = delta.isEmpty() ? 0 : BrandModels.margin(delta, BrandModels.spamFeatures(comment.text()));
+            return sharedMargin + SpamClassifier.historyLogOdds(comment.text(), seen) + own;
         }
-        return predicted;
+
+        /**
+         * The moderator's turn after {@code comment} was classified {@code predicted}: a wrong verdict is corrected
+         * and learnt (the newest {@link BrandModels#MAX_DECISIONS} corrections, as {@link BrandModels} does), a right
+         * one left alone. Says whether a correction was made.
+         */
+        boolean moderate(LabelledText comment, double sharedMargin, boolean predicted) {
+            boolean mistaken = predicted != comment.spam();
+            if (mistaken) {
+                corrections.add(new BrandModels.SpamCorrection(
+                        BrandModels.spamFeatures(comment.text()), sharedMargin, comment.spam()));
+                corrected.add(comment);
+                List<BrandModels.SpamCorrection> newest = corrections.subList(
+                        Math.max(0, corrections.size() - BrandModels.MAX_DECISIONS), corrections.size());
+                delta = BrandModels.learnSpam(newest, learning.rate(), learning.lambda());
+            }
+            remember(comment, mistaken ? comment.spam() : predicted, authors, texts);
+            return mistaken;
+        }
+
+        /** The comments the moderator corrected, in the order they were corrected. */
+        List<LabelledText> corrections() {
+            return List.copyOf(corrected);
+        }
     }
 
     private static void remember(
@@ -243,7 +382,8 @@ final class SpamEvaluation {
                     TrainingSet.of(comments, sms),
                     SpamCorpus.read(video),
                     threshold,
-                    chooseThreshold(others, sms)));
+                    chooseThreshold(others, sms),
+                    Learning.PRODUCT));
         }
         List<LabelledText> smsTraining = new ArrayList<>();
         List<LabelledText> smsTest = new ArrayList<>();

@@ -78,6 +78,90 @@ class SpamEvaluationTests {
     }
 
     @Test
+    void learnsFromTheModeratorsCorrectionsOnUnseenVideosAndCountsThem() {
+        List<SpamEvaluation.Result> videos = SpamEvaluation.rotations(
+                        Path.of("..", "shared", "datasets"), SpamModel.DEFAULT_THRESHOLD)
+                .subList(0, 3);
+
+        for (SpamEvaluation.Result video : videos) {
+            SpamEvaluation.Moderation moderated = video.moderated();
+            // every correction is a mistake the moderator saw, and every mistake is corrected
+            assertThat(moderated.corrections())
+                    .as(video.name())
+                    .isEqualTo(moderated.confusion().falsePositives()
+                            + moderated.confusion().falseNegatives());
+            assertThat(moderated.afterWarmUp().total())
+                    .isEqualTo(moderated.confusion().total() - SpamEvaluation.WARM_UP);
+            assertThat(moderated.warmUpCorrections()).isLessThanOrEqualTo(moderated.corrections());
+            assertThat(moderated.confusion().f1())
+                    .as(video.name())
+                    .isGreaterThan(video.model().f1());
+        }
+        // the figures of docs/classification.md
+        assertThat(videos.get(0).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.945);
+        assertThat(videos.get(1).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.950);
+        assertThat(videos.get(2).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.959);
+        assertThat(videos.get(0).moderatedAtChosenThreshold().confusion().falsePositiveRate())
+                .isLessThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void classifiesEachCommentBeforeItsOwnCorrectionIsLearnt() {
+        LabelledText first = new LabelledText("buy cheap watches at the harbour shop today", true, 2, "a", "2015-01");
+        LabelledText copy = new LabelledText("buy cheap watches at the harbour shop today", true, 3, "b", "2015-02");
+        SpamEvaluation.Workspace workspace = new SpamEvaluation.Workspace(List.of(), SpamEvaluation.Learning.PRODUCT);
+
+        // the shared model misses the advert; the workspace has learnt nothing yet, so it misses it too
+        double before = workspace.margin(first, -3);
+        assertThat(before).isLessThan(0);
+        assertThat(workspace.moderate(first, -3, false)).isTrue();
+        assertThat(workspace.margin(copy, -3)).isGreaterThan(0);
+
+        SpamEvaluation.Moderation replay = SpamEvaluation.moderate(
+                List.of(), List.of(copy, first), new double[] {-3, -3}, 0.5, SpamEvaluation.Learning.PRODUCT);
+        // in time order the first advert is missed (its own correction comes after its verdict), its copy caught
+        assertThat(replay.confusion()).isEqualTo(new Confusion(1, 0, 0, 1));
+        assertThat(replay.corrections()).isEqualTo(1);
+    }
+
+    @Test
+    void correctsOnlyTheMistakes() {
+        List<LabelledText> comments = List.of(
+                new LabelledText("lovely song, takes me back", false, 2, "fan", "2015-01"),
+                new LabelledText("check out my channel for free gift cards", true, 3, "spammer", "2015-02"),
+                new LabelledText("the drummer is great in this one", false, 4, "critic", "2015-03"),
+                new LabelledText("win an iphone on my page now", true, 5, "other", "2015-04"));
+        // the shared model: right on the first two, a false positive on the third, a miss on the fourth
+        double[] margins = {-4, 4, 3, -4};
+        SpamEvaluation.Workspace workspace = new SpamEvaluation.Workspace(List.of(), SpamEvaluation.Learning.PRODUCT);
+
+        for (int i = 0; i < comments.size(); i++) {
+            workspace.moderate(comments.get(i), margins[i], workspace.margin(comments.get(i), margins[i]) >= 0);
+        }
+
+        assertThat(workspace.corrections()).containsExactly(comments.get(2), comments.get(3));
+        SpamEvaluation.Moderation replay =
+                SpamEvaluation.moderate(List.of(), comments, margins, 0.5, SpamEvaluation.Learning.PRODUCT);
+        assertThat(replay.corrections()).isEqualTo(2);
+        assertThat(replay.confusion()).isEqualTo(new Confusion(1, 1, 1, 1));
+    }
+
+    @Test
+    void oneWorkspacesCorrectionsNeverReachAnothersModel() {
+        LabelledText advert = new LabelledText("buy cheap watches at the harbour shop today", true, 2, "a", "2015-01");
+        LabelledText later = new LabelledText("cheap watches at the harbour shop", true, 3, "c", "2015-03");
+        SpamEvaluation.Workspace brandA = new SpamEvaluation.Workspace(List.of(), SpamEvaluation.Learning.PRODUCT);
+        SpamEvaluation.Workspace brandB = new SpamEvaluation.Workspace(List.of(), SpamEvaluation.Learning.PRODUCT);
+        double untouched = brandB.margin(later, -3);
+
+        brandA.moderate(advert, -3, false);
+
+        assertThat(brandA.margin(later, -3)).isGreaterThan(untouched);
+        assertThat(brandB.margin(later, -3)).isEqualTo(untouched);
+        assertThat(brandB.corrections()).isEmpty();
+    }
+
+    @Test
     void readsTheFiguresOffTheConfusionMatrix() {
         Confusion confusion = new Confusion(8, 2, 88, 2);
 
