@@ -37,7 +37,26 @@ class ClassifyCommandsTests {
                                 + "false-positive rate 0.0149")
                 .contains("  actual spam               201             35")
                 .contains("with history signals (own verdicts) at 0.5: precision 0.9854  recall 0.8559  F1 0.9161")
+                .contains(
+                        "with the workspace's own learning (moderator corrects mistakes only) at 0.5, 19 corrections: "
+                                + "precision 0.9697  recall 0.9492  F1 0.9593  accuracy 0.9566  false-positive rate 0.0347")
+                .contains("after the first 50 comments (2 corrections made on them): precision 0.9650")
                 .contains("naive Bayes baseline: precision 0.9672  recall 0.7500  F1 0.8449");
+
+        MandateCommands.Outcome json = MandateCommands.run(
+                "classify",
+                "evaluate",
+                "--task",
+                "spam",
+                "--data",
+                VIDEOS + "Youtube03-LMFAO.csv",
+                "--train",
+                VIDEOS + "Youtube01-Psy.csv," + VIDEOS + "Youtube02-KatyPerry.csv,"
+                        + "../shared/datasets/sms-spam-collection/SMSSpamCollection",
+                "--json");
+        assertThat(json.out())
+                .contains("\"withOwnLearning\":{\"result\":{\"precision\":0.9697,")
+                .contains("\"corrections\":19,\"warmUp\":50,\"warmUpCorrections\":2,\"afterWarmUp\":{");
     }
 
     @Test
