@@ -53,8 +53,9 @@ public class Inbox {
         Conversation conversation = aggregates.insert(Conversation.start(workspace, found));
         Iterable<Message> messages = aggregates.insertAll(conversation.messages(found));
         recorder.summarise(List.of(conversation.id().value()));
+        List<MessageReceived> received = new java.util.ArrayList<>();
         for (Message message : messages) {
-            events.publishEvent(new MessageReceived(
+            received.add(new MessageReceived(
                     workspace,
                     conversation.id(),
                     new MessageId(message.id()),
@@ -62,6 +63,10 @@ public class Inbox {
                     found.network(),
                     message.createdAt(),
                     null));
+        }
+        received.forEach(events::publishEvent);
+        if (!received.isEmpty()) {
+            events.publishEvent(new MessagesReceived(workspace, received));
         }
         return conversation.id();
     }

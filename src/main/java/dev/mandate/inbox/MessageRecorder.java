@@ -701,10 +701,11 @@ class MessageRecorder {
             Map<UUID, Adopted> adopted) {
         Map<UUID, String> networks = new HashMap<>();
         messages.values().forEach(m -> networks.putIfAbsent(m.account().value(), m.network()));
+        List<MessageReceived> received = new ArrayList<>(placements.size());
         placements.forEach((id, placement) -> {
             IncomingMessage message = messages.get(id);
             Adopted earlier = adopted.get(id);
-            events.publishEvent(new MessageReceived(
+            received.add(new MessageReceived(
                     workspace,
                     new ConversationId(placement.conversation()),
                     new MessageId(id),
@@ -713,6 +714,10 @@ class MessageRecorder {
                     message != null ? message.createdAt() : earlier.createdAt(),
                     message != null ? message.classification() : earlier.classification()));
         });
+        received.forEach(events::publishEvent);
+        if (!received.isEmpty()) {
+            events.publishEvent(new MessagesReceived(workspace, received));
+        }
     }
 
     private static Timestamp timestamp(Instant instant) {
