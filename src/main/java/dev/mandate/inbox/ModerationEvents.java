@@ -57,6 +57,43 @@ public final class ModerationEvents {
         }
     }
 
+    /** A person corrected the intent the classifier gave a customer's message; the workspace's model learns from it. */
+    public record IntentCorrected(
+            WorkspaceId workspaceId,
+            Actor actor,
+            MessageId message,
+            ConversationId conversation,
+            String was,
+            String now)
+            implements AuditableEvent {
+
+        @Override
+        public String action() {
+            return "message.intent-corrected";
+        }
+
+        @Override
+        public String subjectType() {
+            return "message";
+        }
+
+        @Override
+        public String subjectId() {
+            return message.toString();
+        }
+
+        @Override
+        public Map<String, String> details() {
+            Map<String, String> details = new LinkedHashMap<>();
+            if (conversation != null) {
+                details.put("conversation", conversation.toString());
+            }
+            details.put("was", was == null ? "unclassified" : was.toLowerCase(Locale.ROOT));
+            details.put("now", now.toLowerCase(Locale.ROOT));
+            return details;
+        }
+    }
+
     /** A person restored a quarantined message to the inbox. */
     public record MessageRestored(
             WorkspaceId workspaceId,

@@ -7,6 +7,7 @@ import dev.mandate.channel.ChannelAccounts;
 import dev.mandate.channel.ConnectorCalls;
 import dev.mandate.classify.Classification;
 import dev.mandate.classify.Feedback;
+import dev.mandate.classify.Intent;
 import dev.mandate.shared.Actor;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
@@ -248,6 +249,47 @@ public class Quarantine {
                 true));
         if (conversation != null) {
             events.publishEvent(new ConversationChanged(workspace, conversation, "marked-spam"));
+        }
+    }
+
+    /**
+     * A person corrects the intent of a customer's message: stored with the message (its intent and its
+     * classification) and given to the workspace's own intent model, which learns from it.
+     */
+    @Transactional
+    public void correctIntent(Membership by, MessageId id, Intent.Label label) {
+        by.requireMayChange();
+        if (label == null) {
+            throw new InvalidInput("intent", "Choose an intent.");
+        }
+        Held message = held(by.workspaceId(), id);
+        if (message.direction() != Direction.INBOUND) {
+            throw new InvalidInput("message", "Only customers' messages have an intent.");
+        }
+        Classification c = message.classification();
+        String was = c == null ? null : c.intent().label().name();
+        if (label.name().equals(was)) {
+            return;
+        }
+        jdbc.sql("""
+                        update inbox.message
+                           set intent = :intent,
+                               classification = case when classification is null then null
+                                                     else jsonb_set(classification, '{intent,label}', to_jsonb(:intent::text))
+                                                end
+                         where workspace_id = :workspace and id = :id
+                        """)
+                .param("intent", label.name())
+                .param("workspace", by.workspaceId().value())
+                .param("id", id.value())
+                .update();
+        feedback.intent(by.workspaceId(), message.body(), label, by.displayName());
+        ConversationId conversation =
+                message.conversation() == null ? null : new ConversationId(message.conversation());
+        events.publishEvent(new ModerationEvents.IntentCorrected(
+                by.workspaceId(), by.actor(), id, conversation, was, label.name()));
+        if (conversation != null) {
+            events.publishEvent(new ConversationChanged(by.workspaceId(), conversation, "intent-corrected"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mandate.inbox;
 
 import dev.mandate.account.CurrentAccount;
+import dev.mandate.classify.Intent;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
@@ -103,6 +104,23 @@ class QuarantineWeb {
                     () -> quarantine.markSpam(by, id));
         }
 
+        @PostMapping("/workspaces/{workspaceId}/messages/{messageId}/intent")
+        String correctIntent(
+                @PathVariable String workspaceId,
+                @PathVariable String messageId,
+                @RequestParam(defaultValue = "") String intent,
+                @RequestParam String conversation,
+                CurrentAccount caller,
+                RedirectAttributes redirect) {
+            Membership by = member(workspaceId, caller);
+            MessageId id = MessageId.parse(messageId);
+            return back(
+                    "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + ConversationId.parse(conversation),
+                    redirect,
+                    "Intent corrected: the workspace's model learns from it.",
+                    () -> quarantine.correctIntent(by, id, intentLabel(intent)));
+        }
+
         private Membership member(String workspaceId, CurrentAccount caller) {
             return access.require(WorkspaceAccess.parse(workspaceId), caller);
         }
@@ -117,6 +135,23 @@ class QuarantineWeb {
                 redirect.addFlashAttribute("error", ((Problem) problem).getMessage());
             }
             return to;
+        }
+    }
+
+    /** An intent correction as the API takes it: {@code {"intent": "lead"}}. */
+    record IntentCorrection(String intent) {}
+
+    /** The intent a form or the API names, in any case; a clear error for anything else. */
+    static Intent.Label intentLabel(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInput("intent", "Choose an intent.");
+        }
+        try {
+            return Intent.Label.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(
+                    "intent",
+                    "Unknown intent '" + name.strip() + "': question, complaint, lead, praise, discussion or other.");
         }
     }
 
@@ -149,6 +184,19 @@ class QuarantineWeb {
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void markSpam(@PathVariable String workspaceId, @PathVariable String messageId, CurrentAccount caller) {
             quarantine.markSpam(member(workspaceId, caller), MessageId.parse(messageId));
+        }
+
+        @PostMapping("/api/workspaces/{workspaceId}/messages/{messageId}/intent")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        void correctIntent(
+                @PathVariable String workspaceId,
+                @PathVariable String messageId,
+                @RequestBody IntentCorrection body,
+                CurrentAccount caller) {
+            quarantine.correctIntent(
+                    member(workspaceId, caller),
+                    MessageId.parse(messageId),
+                    intentLabel(body == null ? null : body.intent()));
         }
 
         @GetMapping("/api/workspaces/{workspaceId}/moderation")

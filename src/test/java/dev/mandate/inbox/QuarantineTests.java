@@ -17,6 +17,7 @@ import dev.mandate.channel.ChannelAccounts;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Moderation;
 import dev.mandate.classify.Abuse;
+import dev.mandate.classify.BrandModels;
 import dev.mandate.classify.Classification;
 import dev.mandate.classify.Intent;
 import dev.mandate.classify.Sentiment;
@@ -69,6 +70,9 @@ class QuarantineTests {
 
     @Autowired
     Quarantine quarantine;
+
+    @Autowired
+    BrandModels brands;
 
     @Autowired
     NetworkModerationWorker worker;
@@ -226,6 +230,38 @@ class QuarantineTests {
         assertThat(quarantine.messages(owner))
                 .as("the workspace chose to quarantine")
                 .hasSize(1);
+    }
+
+    @Test
+    void correctsAnIntentWhichTheWorkspacesModelThenLearns() throws Exception {
+        arrive("c-1", QUESTION, "priya");
+        ThreadMessage question = thread(QUESTION).messages().get(0);
+        assertThat(question.classification().intent().label()).isNotEqualTo(Intent.Label.PRAISE);
+
+        quarantine.correctIntent(owner, question.id(), Intent.Label.PRAISE);
+
+        assertThat(thread(QUESTION).messages().get(0).classification().intent().label())
+                .isEqualTo(Intent.Label.PRAISE);
+        assertThat(brands.intent(team.id(), QUESTION, new Intent(Intent.Label.QUESTION, 0.9, List.of()))
+                        .label())
+                .as("the workspace's own model learnt the decision")
+                .isEqualTo(Intent.Label.PRAISE);
+        assertThat(auditActions().get("message.intent-corrected")).contains("\"now\":\"praise\"");
+        assertThatThrownBy(() -> quarantine.correctIntent(advisor, question.id(), Intent.Label.OTHER))
+                .isInstanceOf(Forbidden.class);
+        mvc.perform(post("/api/workspaces/{w}/messages/{m}/intent", team.id(), question.id())
+                        .with(httpBasic(team.owner().email(), WorkspaceFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"intent\":\"gossip\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/workspaces/{w}/messages/{m}/intent", team.id(), question.id())
+                        .with(httpBasic(team.owner().email(), WorkspaceFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"intent\":\"complaint\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(thread(QUESTION).messages().get(0).classification().intent().label())
+                .isEqualTo(Intent.Label.COMPLAINT);
     }
 
     @Test
