@@ -258,11 +258,25 @@ public class Quarantine {
      */
     @Transactional
     public void correctIntent(Membership by, MessageId id, Intent.Label label) {
+        correctIntent(by, id, () -> label);
+    }
+
+    /**
+     * Like {@link #correctIntent(Membership, MessageId, Intent.Label)} with the intent as a form or the API names it,
+     * read only once the message is known to be the caller's (another workspace's message stays a 404).
+     */
+    @Transactional
+    public void correctIntent(Membership by, MessageId id, String intentName) {
+        correctIntent(by, id, () -> intentNamed(intentName));
+    }
+
+    private void correctIntent(Membership by, MessageId id, java.util.function.Supplier<Intent.Label> named) {
         by.requireMayChange();
+        Held message = held(by.workspaceId(), id);
+        Intent.Label label = named.get();
         if (label == null) {
             throw new InvalidInput("intent", "Choose an intent.");
         }
-        Held message = held(by.workspaceId(), id);
         if (message.direction() != Direction.INBOUND) {
             throw new InvalidInput("message", "Only customers' messages have an intent.");
         }
@@ -290,6 +304,20 @@ public class Quarantine {
                 by.workspaceId(), by.actor(), id, conversation, was, label.name()));
         if (conversation != null) {
             events.publishEvent(new ConversationChanged(by.workspaceId(), conversation, "intent-corrected"));
+        }
+    }
+
+    /** The intent a form or the API names, in any case; a clear error for anything else. */
+    private static Intent.Label intentNamed(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInput("intent", "Choose an intent.");
+        }
+        try {
+            return Intent.Label.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(
+                    "intent",
+                    "Unknown intent '" + name.strip() + "': question, complaint, lead, praise, discussion or other.");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.mandate.inbox;
 
 import dev.mandate.account.CurrentAccount;
-import dev.mandate.classify.Intent;
 import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
@@ -118,7 +117,7 @@ class QuarantineWeb {
                     "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + ConversationId.parse(conversation),
                     redirect,
                     "Intent corrected: the workspace's model learns from it.",
-                    () -> quarantine.correctIntent(by, id, intentLabel(intent)));
+                    () -> quarantine.correctIntent(by, id, intent));
         }
 
         private Membership member(String workspaceId, CurrentAccount caller) {
@@ -140,20 +139,6 @@ class QuarantineWeb {
 
     /** An intent correction as the API takes it: {@code {"intent": "lead"}}. */
     record IntentCorrection(String intent) {}
-
-    /** The intent a form or the API names, in any case; a clear error for anything else. */
-    static Intent.Label intentLabel(String name) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidInput("intent", "Choose an intent.");
-        }
-        try {
-            return Intent.Label.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(
-                    "intent",
-                    "Unknown intent '" + name.strip() + "': question, complaint, lead, praise, discussion or other.");
-        }
-    }
 
     /** A moderation setting as the API takes it. */
     record SettingChange(String network, String mode, Double threshold) {}
@@ -194,9 +179,7 @@ class QuarantineWeb {
                 @RequestBody IntentCorrection body,
                 CurrentAccount caller) {
             quarantine.correctIntent(
-                    member(workspaceId, caller),
-                    MessageId.parse(messageId),
-                    intentLabel(body == null ? null : body.intent()));
+                    member(workspaceId, caller), MessageId.parse(messageId), body == null ? null : body.intent());
         }
 
         @GetMapping("/api/workspaces/{workspaceId}/moderation")
