@@ -16,12 +16,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A multinomial logistic regression (one weight vector per class, softmax over their scores) on
  * {@link MessageFeatures}, trained by stochastic gradient descent with L2 regularisation and a fixed seed, so that
- * training is repeatable to the bit; weights are rounded to a step of 1/{@value #STEPS} and stored sparse, so the
+ * training is repeatable to the bit; weights are rounded to a step of 1/{@value SparseWeights#STEPS} and stored sparse, so the
  * bundled models are small and the model in memory after training is exactly the one stored.
  */
 final class LinearModel {
-
-    static final int STEPS = 1024;
 
     private static final int MAGIC = 0x4d4c494e;
     private static final int VERSION = 1;
@@ -97,17 +95,11 @@ final class LinearModel {
         }
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < weights[c].length; i++) {
-                weights[c][i] = quantised(weights[c][i]);
+                weights[c][i] = SparseWeights.quantised(weights[c][i]);
             }
-            biases[c] = quantised(biases[c]);
+            biases[c] = SparseWeights.quantised(biases[c]);
         }
         return model;
-    }
-
-    static float quantised(float weight) {
-        long steps = Math.round((double) weight * STEPS);
-        steps = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, steps));
-        return (float) steps / STEPS;
     }
 
     /** The score of each class (its log-odds up to a shared constant) into {@code scores}. */
@@ -181,19 +173,7 @@ final class LinearModel {
             for (int c = 0; c < classes.size(); c++) {
                 out.writeUTF(classes.get(c));
                 out.writeFloat(biases[c]);
-                int nonZero = 0;
-                for (float w : weights[c]) {
-                    nonZero += w != 0 ? 1 : 0;
-                }
-                out.writeInt(nonZero);
-                int previous = -1;
-                for (int i = 0; i < weights[c].length; i++) {
-                    if (weights[c][i] != 0) {
-                        writeVarint(out, i - previous);
-                        out.writeShort((int) Math.round((double) weights[c][i] * STEPS));
-                        previous = i;
-                    }
-                }
+                SparseWeights.write(out, weights[c]);
             }
         }
     }
@@ -216,15 +196,7 @@ final class LinearModel {
             for (int c = 0; c < k; c++) {
                 classes.add(in.readUTF());
                 biases[c] = in.readFloat();
-                int count = in.readInt();
-                int index = -1;
-                for (int i = 0; i < count; i++) {
-                    index += readVarint(in);
-                    if (index < 0 || index >= MessageFeatures.DIMENSION) {
-                        throw new IOException("weight index out of range");
-                    }
-                    weights[c][index] = (float) in.readShort() / STEPS;
-                }
+                SparseWeights.read(in, weights[c]);
             }
             return new LinearModel(classes, weights, biases);
         }
@@ -239,26 +211,5 @@ final class LinearModel {
         } catch (IOException e) {
             throw new IllegalStateException("The model " + resource + " cannot be read", e);
         }
-    }
-
-    private static void writeVarint(DataOutputStream out, int value) throws IOException {
-        int rest = value;
-        while ((rest & ~0x7f) != 0) {
-            out.writeByte((rest & 0x7f) | 0x80);
-            rest >>>= 7;
-        }
-        out.writeByte(rest);
-    }
-
-    private static int readVarint(DataInputStream in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("malformed weight index");
     }
 }

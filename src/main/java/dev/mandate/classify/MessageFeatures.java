@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * English and German mapped onto one language-independent name ({@code cue:interrogative} for "how", "what", "wie",
  * "warum"; {@code cue:purchase} for "price", "quote", "Preis", "Angebot"), and punctuation signals. A model trained
  * on English text learns what the cues weigh, and that weight carries over to German text, whose words it never saw.
- * Hashed into their own space of {@link #DIMENSION} slots, apart from the spam model's {@link TextFeatures}.
+ * Hashed as {@link TextFeatures} hashes, into {@link #DIMENSION} slots of weights apart from the spam model's.
  */
 final class MessageFeatures {
 
-    static final int DIMENSION = 1 << 18;
+    static final int DIMENSION = TextFeatures.DIMENSION;
 
     /** Texts are cut here; megabytes of text cost no more than this. */
     static final int MAX_CHARACTERS = 5_000;
@@ -338,35 +338,8 @@ final class MessageFeatures {
         return name.startsWith("cue:") || name.startsWith("signal:");
     }
 
-    /** The slot of a feature (FNV-1a over the name's characters, stable across JVMs). */
-    static int index(String name) {
-        int hash = 0x811c9dc5;
-        for (int i = 0; i < name.length(); i++) {
-            hash ^= name.charAt(i);
-            hash *= 0x01000193;
-        }
-        return hash & (DIMENSION - 1);
-    }
-
-    /** Hashed, log-scaled and length-normalised. */
+    /** Hashed, log-scaled and length-normalised (hashed as {@link TextFeatures} hashes, into its own weights). */
     static TextFeatures.Vector vector(Map<String, Float> features) {
-        int[] indices = new int[features.size()];
-        float[] values = new float[features.size()];
-        double norm = 0;
-        int i = 0;
-        for (Map.Entry<String, Float> feature : features.entrySet()) {
-            indices[i] = index(feature.getKey());
-            values[i] = (float) (1 + Math.log(feature.getValue()));
-            if (feature.getKey().startsWith("c:")) {
-                values[i] *= CHARACTER_WEIGHT;
-            }
-            norm += values[i] * values[i];
-            i++;
-        }
-        float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
-        for (int j = 0; j < values.length; j++) {
-            values[j] *= scale;
-        }
-        return new TextFeatures.Vector(indices, values);
+        return TextFeatures.normalised(features, CHARACTER_WEIGHT);
     }
 }

@@ -92,52 +92,9 @@ final class SpamCorpus {
         int classColumn = -1;
         int authorColumn = -1;
         int dateColumn = -1;
-        int pos = 0;
-        int line = 1;
-        while (pos < content.length()) {
-            int recordLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean atFieldStart = true;
-            while (pos < content.length()) {
-                char c = content.charAt(pos++);
-                if (quoted) {
-                    if (c == '"') {
-                        if (pos < content.length() && content.charAt(pos) == '"') {
-                            field.append('"');
-                            pos++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
-                    }
-                } else if (c == '"' && atFieldStart) {
-                    quoted = true;
-                    atFieldStart = false;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    atFieldStart = true;
-                } else if (c == '\n') {
-                    line++;
-                    break;
-                } else if (c != '\r') {
-                    field.append(c);
-                    atFieldStart = false;
-                }
-            }
-            if (quoted) {
-                throw new InvalidLine(file, recordLine, "a quoted field is never closed");
-            }
-            fields.add(field.toString());
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
-                continue;
-            }
+        for (Csv.Row row : Csv.rows(file, content)) {
+            List<String> fields = row.fields();
+            int recordLine = row.line();
             if (header == null) {
                 header = fields.stream()
                         .map(f -> f.trim().toUpperCase(Locale.ROOT))

@@ -27,7 +27,6 @@ final class SpamModel {
 
     private static final int MAGIC = 0x4d53504d;
     private static final int VERSION = 2;
-    private static final int STEPS = 1024;
 
     private final LogisticRegression regression;
     private final double threshold;
@@ -61,19 +60,9 @@ final class SpamModel {
         LogisticRegression regression = LogisticRegression.train(vectors, labels, importance, EPOCHS, LAMBDA, SEED);
         float[] weights = regression.weights();
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = quantised(weights[i]);
+            weights[i] = SparseWeights.quantised(weights[i]);
         }
         return new SpamModel(new LogisticRegression(weights, regression.bias()), threshold);
-    }
-
-    /**
-     * A weight rounded to a step of 1/{@value #STEPS} (weights below half a step become zero): the stored model
-     * keeps one short per weight, and the model in memory after training is exactly the one stored.
-     */
-    static float quantised(float weight) {
-        long steps = Math.round((double) weight * STEPS);
-        steps = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, steps));
-        return (float) steps / STEPS;
     }
 
     double score(String text) {
@@ -121,26 +110,13 @@ final class SpamModel {
     }
 
     void write(OutputStream target) throws IOException {
-        float[] weights = regression.weights();
-        int nonZero = 0;
-        for (float w : weights) {
-            nonZero += w != 0 ? 1 : 0;
-        }
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(target))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(TextFeatures.DIMENSION);
             out.writeDouble(threshold);
             out.writeFloat(regression.bias());
-            out.writeInt(nonZero);
-            int previous = -1;
-            for (int i = 0; i < weights.length; i++) {
-                if (weights[i] != 0) {
-                    writeVarint(out, i - previous);
-                    out.writeShort((int) Math.round((double) weights[i] * STEPS));
-                    previous = i;
-                }
-            }
+            SparseWeights.write(out, regression.weights());
         }
     }
 
@@ -154,39 +130,10 @@ final class SpamModel {
             }
             double threshold = in.readDouble();
             float bias = in.readFloat();
-            int count = in.readInt();
             float[] weights = new float[TextFeatures.DIMENSION];
-            int index = -1;
-            for (int i = 0; i < count; i++) {
-                index += readVarint(in);
-                if (index < 0 || index >= weights.length) {
-                    throw new IOException("weight index out of range");
-                }
-                weights[index] = (float) in.readShort() / STEPS;
-            }
+            SparseWeights.read(in, weights);
             return new SpamModel(new LogisticRegression(weights, bias), threshold);
         }
-    }
-
-    private static void writeVarint(DataOutputStream out, int value) throws IOException {
-        int rest = value;
-        while ((rest & ~0x7f) != 0) {
-            out.writeByte((rest & 0x7f) | 0x80);
-            rest >>>= 7;
-        }
-        out.writeByte(rest);
-    }
-
-    private static int readVarint(DataInputStream in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("malformed weight index");
     }
 
     static SpamModel bundled() {

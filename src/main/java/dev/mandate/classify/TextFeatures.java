@@ -279,6 +279,11 @@ final class TextFeatures {
 
     /** Hashed, log-scaled and length-normalised, as the logistic regression reads them. */
     static Vector normalised(Map<String, Float> features) {
+        return normalised(features, CHARACTER_NGRAM_WEIGHT);
+    }
+
+    /** Like {@link #normalised(Map)} with character n-grams ({@code c:}) weighted by {@code characterWeight}. */
+    static Vector normalised(Map<String, Float> features, float characterWeight) {
         int[] indices = new int[features.size()];
         float[] values = new float[features.size()];
         double norm = 0;
@@ -287,7 +292,7 @@ final class TextFeatures {
             indices[i] = index(feature.getKey());
             values[i] = (float) (1 + Math.log(feature.getValue()));
             if (feature.getKey().startsWith("c:")) {
-                values[i] *= CHARACTER_NGRAM_WEIGHT;
+                values[i] *= characterWeight;
             }
             norm += values[i] * values[i];
             i++;

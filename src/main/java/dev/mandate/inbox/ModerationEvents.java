@@ -30,7 +30,7 @@ public final class ModerationEvents {
             double score,
             List<String> reasons,
             boolean markedByPerson)
-            implements AuditableEvent {
+            implements MessageEvent {
 
         public MessageQuarantined {
             reasons = List.copyOf(reasons);
@@ -39,16 +39,6 @@ public final class ModerationEvents {
         @Override
         public String action() {
             return markedByPerson ? "message.marked-spam" : "message.quarantined";
-        }
-
-        @Override
-        public String subjectType() {
-            return "message";
-        }
-
-        @Override
-        public String subjectId() {
-            return message.toString();
         }
 
         @Override
@@ -65,7 +55,7 @@ public final class ModerationEvents {
             ConversationId conversation,
             String was,
             String now)
-            implements AuditableEvent {
+            implements MessageEvent {
 
         @Override
         public String action() {
@@ -73,21 +63,8 @@ public final class ModerationEvents {
         }
 
         @Override
-        public String subjectType() {
-            return "message";
-        }
-
-        @Override
-        public String subjectId() {
-            return message.toString();
-        }
-
-        @Override
         public Map<String, String> details() {
-            Map<String, String> details = new LinkedHashMap<>();
-            if (conversation != null) {
-                details.put("conversation", conversation.toString());
-            }
+            Map<String, String> details = inConversation(conversation);
             details.put("was", was == null ? "unclassified" : was.toLowerCase(Locale.ROOT));
             details.put("now", now.toLowerCase(Locale.ROOT));
             return details;
@@ -103,7 +80,7 @@ public final class ModerationEvents {
             String network,
             double score,
             List<String> reasons)
-            implements AuditableEvent {
+            implements MessageEvent {
 
         public MessageRestored {
             reasons = List.copyOf(reasons);
@@ -112,16 +89,6 @@ public final class ModerationEvents {
         @Override
         public String action() {
             return "message.restored";
-        }
-
-        @Override
-        public String subjectType() {
-            return "message";
-        }
-
-        @Override
-        public String subjectId() {
-            return message.toString();
         }
 
         @Override
@@ -144,7 +111,7 @@ public final class ModerationEvents {
             String moderation,
             String reasons,
             String problem)
-            implements AuditableEvent {
+            implements MessageEvent {
 
         @Override
         public String action() {
@@ -153,21 +120,8 @@ public final class ModerationEvents {
         }
 
         @Override
-        public String subjectType() {
-            return "message";
-        }
-
-        @Override
-        public String subjectId() {
-            return message.toString();
-        }
-
-        @Override
         public Map<String, String> details() {
-            Map<String, String> details = new LinkedHashMap<>();
-            if (conversation != null) {
-                details.put("conversation", conversation.toString());
-            }
+            Map<String, String> details = inConversation(conversation);
             details.put("network", network);
             details.put("externalId", externalId);
             details.put("moderation", moderation.toLowerCase(Locale.ROOT));
@@ -207,12 +161,34 @@ public final class ModerationEvents {
         }
     }
 
-    private static Map<String, String> details(
-            ConversationId conversation, String network, double score, List<String> reasons) {
+    /** An event about one message: the trail's subject is the message. */
+    private interface MessageEvent extends AuditableEvent {
+
+        MessageId message();
+
+        @Override
+        default String subjectType() {
+            return "message";
+        }
+
+        @Override
+        default String subjectId() {
+            return message().toString();
+        }
+    }
+
+    /** The details' first entry: the conversation, where the message has one. */
+    private static Map<String, String> inConversation(ConversationId conversation) {
         Map<String, String> details = new LinkedHashMap<>();
         if (conversation != null) {
             details.put("conversation", conversation.toString());
         }
+        return details;
+    }
+
+    private static Map<String, String> details(
+            ConversationId conversation, String network, double score, List<String> reasons) {
+        Map<String, String> details = inConversation(conversation);
         if (network != null) {
             details.put("network", network);
         }

@@ -2,7 +2,6 @@ package dev.mandate.routing;
 
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
-import dev.mandate.shared.Conflict;
 import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
@@ -141,16 +140,14 @@ class BriefingWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             UUID id = id(entryId, "briefing entry");
-            try {
-                briefing.update(
-                        by,
-                        id,
-                        version,
-                        new BriefingEntry.Draft(question, answerEn, answerDe, tags(tags), date(validUntil)));
-                redirect.addFlashAttribute("notice", "Saved.");
-            } catch (InvalidInput | Forbidden | Conflict problem) {
-                redirect.addFlashAttribute("error", ((Problem) problem).getMessage());
-            }
+            FormChanges.attempt(
+                    redirect,
+                    "Saved.",
+                    () -> briefing.update(
+                            by,
+                            id,
+                            version,
+                            new BriefingEntry.Draft(question, answerEn, answerDe, tags(tags), date(validUntil))));
             return "redirect:/workspaces/" + by.workspaceId() + "/briefing/" + id;
         }
 
@@ -162,14 +159,10 @@ class BriefingWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             UUID id = id(entryId, "briefing entry");
-            try {
-                briefing.delete(by, id);
-                redirect.addFlashAttribute("notice", "Removed from the briefing.");
+            if (FormChanges.attempt(redirect, "Removed from the briefing.", () -> briefing.delete(by, id))) {
                 return "redirect:/workspaces/" + by.workspaceId() + "/briefing";
-            } catch (Forbidden problem) {
-                redirect.addFlashAttribute("error", problem.getMessage());
-                return "redirect:/workspaces/" + by.workspaceId() + "/briefing/" + id;
             }
+            return "redirect:/workspaces/" + by.workspaceId() + "/briefing/" + id;
         }
 
         @PostMapping("/workspaces/{workspaceId}/canned-replies")
@@ -180,12 +173,7 @@ class BriefingWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            try {
-                canned.create(by, title, body);
-                redirect.addFlashAttribute("notice", "Canned reply saved.");
-            } catch (InvalidInput | Forbidden problem) {
-                redirect.addFlashAttribute("error", ((Problem) problem).getMessage());
-            }
+            FormChanges.attempt(redirect, "Canned reply saved.", () -> canned.create(by, title, body));
             return "redirect:/workspaces/" + by.workspaceId() + "/briefing#canned";
         }
 
@@ -196,12 +184,8 @@ class BriefingWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            try {
-                canned.delete(by, id(cannedId, "canned reply"));
-                redirect.addFlashAttribute("notice", "Canned reply removed.");
-            } catch (Forbidden problem) {
-                redirect.addFlashAttribute("error", problem.getMessage());
-            }
+            FormChanges.attempt(
+                    redirect, "Canned reply removed.", () -> canned.delete(by, id(cannedId, "canned reply")));
             return "redirect:/workspaces/" + by.workspaceId() + "/briefing#canned";
         }
 

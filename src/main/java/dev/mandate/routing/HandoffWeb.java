@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -137,7 +136,8 @@ class HandoffWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             ConversationId id = ConversationId.parse(conversationId);
-            attempt(redirect, "Handed to the brand.", () -> handoffs.open(by, id, question, localTime(by, deadline)));
+            FormChanges.attempt(
+                    redirect, "Handed to the brand.", () -> handoffs.open(by, id, question, localTime(by, deadline)));
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#handoffs";
         }
 
@@ -151,7 +151,8 @@ class HandoffWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             Handoff handoff = handoffs.get(by, HandoffId.parse(handoffId));
-            attempt(redirect, "Answered; the agency has it.", () -> handoffs.answer(by, handoff.id(), answer));
+            FormChanges.attempt(
+                    redirect, "Answered; the agency has it.", () -> handoffs.answer(by, handoff.id(), answer));
             return back(by, handoff, from);
         }
 
@@ -164,7 +165,7 @@ class HandoffWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             Handoff handoff = handoffs.get(by, HandoffId.parse(handoffId));
-            attempt(redirect, "The conversation is yours now.", () -> handoffs.takeOver(by, handoff.id()));
+            FormChanges.attempt(redirect, "The conversation is yours now.", () -> handoffs.takeOver(by, handoff.id()));
             return back(by, handoff, from);
         }
 
@@ -178,7 +179,7 @@ class HandoffWeb {
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
             Handoff handoff = handoffs.get(by, HandoffId.parse(handoffId));
-            attempt(redirect, "Returned to the agency.", () -> handoffs.giveBack(by, handoff.id(), reason));
+            FormChanges.attempt(redirect, "Returned to the agency.", () -> handoffs.giveBack(by, handoff.id(), reason));
             return back(by, handoff, from);
         }
 
@@ -210,10 +211,10 @@ class HandoffWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            attempt(redirect, "Saved.", () -> {
-                settings.change(by, Arrays.asList(emails.split("[,;\\s]+")), webhookUrl, secret);
-                return null;
-            });
+            FormChanges.attempt(
+                    redirect,
+                    "Saved.",
+                    () -> settings.change(by, Arrays.asList(emails.split("[,;\\s]+")), webhookUrl, secret));
             return "redirect:/workspaces/" + by.workspaceId() + "/handoffs#settings";
         }
 
@@ -224,10 +225,8 @@ class HandoffWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            attempt(redirect, "It goes out again in a moment.", () -> {
-                notifications.retry(by, uuid(notificationId));
-                return null;
-            });
+            FormChanges.attempt(
+                    redirect, "It goes out again in a moment.", () -> notifications.retry(by, uuid(notificationId)));
             return "redirect:/workspaces/" + by.workspaceId() + "/handoffs#notifications";
         }
 
@@ -242,15 +241,6 @@ class HandoffWeb {
             model.addAttribute("report", reports.report(membership, weeks));
             model.addAttribute("weeks", weeks);
             return "routing/report";
-        }
-
-        private static void attempt(RedirectAttributes redirect, String notice, Supplier<Object> change) {
-            try {
-                change.get();
-                redirect.addFlashAttribute("notice", notice);
-            } catch (InvalidInput | Conflict | Forbidden problem) {
-                redirect.addFlashAttribute("error", ((Problem) problem).getMessage());
-            }
         }
 
         private static String back(Membership by, Handoff handoff, String from) {

@@ -2,8 +2,6 @@ package dev.mandate.routing;
 
 import dev.mandate.account.CurrentAccount;
 import dev.mandate.inbox.ConversationId;
-import dev.mandate.shared.Conflict;
-import dev.mandate.shared.Forbidden;
 import dev.mandate.shared.InvalidInput;
 import dev.mandate.shared.NotFound;
 import dev.mandate.shared.Party;
@@ -130,12 +128,10 @@ class RoutingWeb {
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership member = access.require(WorkspaceAccess.parse(workspaceId), caller);
-            try {
-                rules.approve(member, version);
-                redirect.addFlashAttribute("notice", "Version " + version + " approved: it is in force now.");
-            } catch (Forbidden | Conflict problem) {
-                redirect.addFlashAttribute("error", problem.getMessage());
-            }
+            FormChanges.attempt(
+                    redirect,
+                    "Version " + version + " approved: it is in force now.",
+                    () -> rules.approve(member, version));
             return "redirect:/workspaces/" + member.workspaceId() + "/routing";
         }
 
