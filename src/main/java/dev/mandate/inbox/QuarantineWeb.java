@@ -108,13 +108,16 @@ class QuarantineWeb {
                 @PathVariable String workspaceId,
                 @PathVariable String messageId,
                 @RequestParam(defaultValue = "") String intent,
-                @RequestParam String conversation,
+                @RequestParam(defaultValue = "") String conversation,
                 CurrentAccount caller,
                 RedirectAttributes redirect) {
             Membership by = member(workspaceId, caller);
             MessageId id = MessageId.parse(messageId);
             return back(
-                    "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + ConversationId.parse(conversation),
+                    conversation.isBlank()
+                            ? "redirect:/workspaces/" + by.workspaceId()
+                            : "redirect:/workspaces/" + by.workspaceId() + "/conversations/"
+                                    + ConversationId.parse(conversation),
                     redirect,
                     "Intent corrected: the workspace's model learns from it.",
                     () -> quarantine.correctIntent(by, id, intent));
