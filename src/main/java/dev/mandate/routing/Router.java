@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,8 +106,11 @@ class Router {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    // One publication per recorded batch, not per message: a row and a task per message halved ingest's speed.
-    @ApplicationModuleListener
+    // One publication per recorded batch, not per message: a row and a task per message halved ingest's speed. Not
+    // an @ApplicationModuleListener: its transaction would hold a connection for the whole batch while each message
+    // is routed in a transaction of its own, two connections per task, enough to starve the pool under load.
+    @Async
+    @TransactionalEventListener
     void on(MessagesReceived batch) {
         if (ruleSets.inForce(batch.workspaceId(), clock.instant()).isEmpty()) {
             return;
