@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class NotificationsTests {
 
-    static final String SECRET = "the-brands-crm-signing-secret";
+    static final String SECRET =
+            "test-signing-" + java.util.UUID.randomUUID(); // made per run: no secret in the repository
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(
