@@ -293,6 +293,9 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             printModerated(out, "the chosen threshold", result.moderatedAtChosenThreshold());
         }
         out.print("  naive Bayes baseline: " + result.baseline().text());
+        out.print("  ceiling of the logistic regression's ranking: best F1 with a false-positive rate of at most 1 %,"
+                + " threshold taken on this test set itself (an oracle, not a result): "
+                + result.ceiling().text());
     }
 
     private static void printModerated(PrintStream out, String threshold, SpamEvaluation.Moderation moderation) {
@@ -329,7 +332,8 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 r -> r.moderatedAtChosenThreshold().confusion(),
                 r -> r.moderated().afterWarmUp(),
                 r -> r.moderatedAtChosenThreshold().afterWarmUp(),
-                SpamEvaluation.Result::baseline);
+                SpamEvaluation.Result::baseline,
+                SpamEvaluation.Result::ceiling);
         List<String> names = List.of(
                 "logisticRegression",
                 "atChosenThreshold",
@@ -340,7 +344,8 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 "withOwnLearningAtChosenThreshold",
                 "withOwnLearningAfterWarmUp",
                 "withOwnLearningAtChosenThresholdAfterWarmUp",
-                "naiveBayes");
+                "naiveBayes",
+                "ceilingAtOnePercent");
         List<Mean> means = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             double f1 = 0;
@@ -389,6 +394,7 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             json.append(",\"withOwnLearningAtChosenThreshold\":")
                     .append(moderationJson(result.moderatedAtChosenThreshold()));
         }
+        json.append(",\"ceilingAtOnePercent\":").append(result.ceiling().json());
         return json.append('}').toString();
     }
 

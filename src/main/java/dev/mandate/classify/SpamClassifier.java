@@ -81,11 +81,13 @@ public class SpamClassifier {
      * {@code seen} what the workspace saw before of its author and text. Any text, however empty or long, gets a
      * defined result. The signals that moved the score towards the verdict come first among the reasons:
      * {@code signal:off-topic} or {@code signal:on-topic}, {@code signal:author-spam-history} or
-     * {@code signal:author-good-history}, {@code signal:repeated-text}.
+     * {@code signal:author-good-history}, {@code signal:repeated-text}; and {@code signal:links-to-context} when the
+     * message links to the post it answers (or a page that post links to): such links are not read as links out.
      */
     public Spam classify(String text, String contextText, Seen seen) {
         String body = text == null ? "" : text;
-        Map<String, Float> features = TextFeatures.of(body);
+        String own = TextFeatures.withoutLinksTo(body, contextText);
+        Map<String, Float> features = TextFeatures.of(own);
         TextFeatures.Vector vector = TextFeatures.normalised(features);
         double margin = model.regression().margin(vector);
         List<Signal> signals = new ArrayList<>();
@@ -106,6 +108,9 @@ public class SpamClassifier {
                 .sorted(Comparator.comparingDouble((Signal signal) -> -Math.abs(signal.logOdds())))
                 .map(Signal::reason)
                 .collect(Collectors.toCollection(ArrayList::new));
+        if (!spam && !own.equals(body)) {
+            reasons.add(0, "signal:links-to-context");
+        }
         reasons.addAll(model.reasons(features, vector, spam, REASONS - reasons.size()));
         return new Spam(score, spam ? Spam.Verdict.SPAM : Spam.Verdict.NOT_SPAM, reasons);
     }

@@ -76,7 +76,8 @@ final class SpamEvaluation {
             Confusion withSignalsModerated,
             Confusion withSignalsAtChosenThreshold,
             Moderation moderated,
-            Moderation moderatedAtChosenThreshold) {}
+            Moderation moderatedAtChosenThreshold,
+            Confusion ceiling) {}
 
     static Result evaluate(String name, TrainingSet training, List<LabelledText> test, double threshold) {
         return evaluate(name, training, test, threshold, Double.NaN, Learning.PRODUCT);
@@ -95,10 +96,11 @@ final class SpamEvaluation {
         boolean[] baselinePredicted = new boolean[test.size()];
         NaiveBayes baseline = naiveBayes(training.examples());
         for (int i = 0; i < test.size(); i++) {
-            String text = test.get(i).text();
+            Map<String, Float> features =
+                    TextFeatures.of(test.get(i).text(), test.get(i).context());
             actual[i] = test.get(i).spam();
-            margins[i] = model.regression().margin(TextFeatures.normalised(TextFeatures.of(text)));
-            baselinePredicted[i] = baseline.spam(TextFeatures.counts(TextFeatures.of(text)));
+            margins[i] = model.regression().margin(TextFeatures.normalised(features));
+            baselinePredicted[i] = baseline.spam(TextFeatures.counts(features));
         }
         List<LabelledText> history = training.comments();
         boolean chosen = !Double.isNaN(chosenThreshold);
@@ -113,7 +115,48 @@ final class SpamEvaluation {
                 Confusion.of(actual, replay(history, test, margins, threshold, true)),
                 chosen ? Confusion.of(actual, replay(history, test, margins, chosenThreshold, false)) : null,
                 moderate(history, test, margins, threshold, learning),
-                chosen ? moderate(history, test, margins, chosenThreshold, learning) : null);
+                chosen ? moderate(history, test, margins, chosenThreshold, learning) : null,
+                ceiling(actual, margins, TARGET_FALSE_POSITIVE_RATE));
+    }
+
+    /** The bound on the share of wanted comments hidden. */
+    static final double TARGET_FALSE_POSITIVE_RATE = 0.01;
+
+    /**
+     * The most the text model's ranking allows: the best F1 over every threshold whose false-positive rate stays
+     * within {@code maxFalsePositiveRate}, the threshold taken on the test set itself. An oracle, not a result (no
+     * product can pick its threshold on the comments it is judging); it tells whether a better threshold could reach
+     * a target, or only a better ranking.
+     */
+    static Confusion ceiling(boolean[] actual, double[] margins, double maxFalsePositiveRate) {
+        Integer[] order = new Integer[margins.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -margins[i]));
+        long positives = 0;
+        for (boolean spam : actual) {
+            positives += spam ? 1 : 0;
+        }
+        long negatives = actual.length - positives;
+        Confusion best = new Confusion(0, 0, negatives, positives);
+        long truePositives = 0;
+        long falsePositives = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (actual[order[k]]) {
+                truePositives++;
+            } else {
+                falsePositives++;
+            }
+            // a threshold sits between distinct margins only
+            boolean boundary = k + 1 == order.length || margins[order[k + 1]] < margins[order[k]];
+            if (boundary && falsePositives <= maxFalsePositiveRate * negatives) {
+                Confusion candidate = new Confusion(
+                        truePositives, falsePositives, negatives - falsePositives, positives - truePositives);
+                best = candidate.f1() > best.f1() ? candidate : best;
+            }
+        }
+        return best;
     }
 
     private static boolean[] atLeast(double[] margins, double threshold) {
@@ -329,7 +372,8 @@ final class SpamEvaluation {
             SpamModel model = TrainingSet.of(others, sms).train(SpamModel.DEFAULT_THRESHOLD);
             for (LabelledText comment : video) {
                 if (!comment.spam()) {
-                    hamMargins.add(model.regression().margin(TextFeatures.normalised(TextFeatures.of(comment.text()))));
+                    hamMargins.add(model.regression()
+                            .margin(TextFeatures.normalised(TextFeatures.of(comment.text(), comment.context()))));
                 }
             }
         }
@@ -343,7 +387,8 @@ final class SpamEvaluation {
         List<TextFeatures.Vector> vectors = new ArrayList<>(training.size());
         boolean[] labels = new boolean[training.size()];
         for (int i = 0; i < training.size(); i++) {
-            vectors.add(TextFeatures.counts(TextFeatures.of(training.get(i).text())));
+            vectors.add(TextFeatures.counts(
+                    TextFeatures.of(training.get(i).text(), training.get(i).context())));
             labels[i] = training.get(i).spam();
         }
         return NaiveBayes.train(vectors, labels);
@@ -354,7 +399,7 @@ final class SpamEvaluation {
         boolean[] predicted = new boolean[test.size()];
         for (int i = 0; i < test.size(); i++) {
             actual[i] = test.get(i).spam();
-            predicted[i] = model.spam(test.get(i).text());
+            predicted[i] = model.spam(test.get(i).text(), test.get(i).context());
         }
         return Confusion.of(actual, predicted);
     }

@@ -54,7 +54,8 @@ final class SpamModel {
         List<TextFeatures.Vector> vectors = new ArrayList<>(examples.size());
         boolean[] labels = new boolean[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
-            vectors.add(TextFeatures.normalised(TextFeatures.of(examples.get(i).text())));
+            vectors.add(TextFeatures.normalised(
+                    TextFeatures.of(examples.get(i).text(), examples.get(i).context())));
             labels[i] = examples.get(i).spam();
         }
         LogisticRegression regression = LogisticRegression.train(vectors, labels, importance, EPOCHS, LAMBDA, SEED);
@@ -71,6 +72,11 @@ final class SpamModel {
 
     boolean spam(String text) {
         return score(text) >= threshold;
+    }
+
+    /** Whether a message is spam by the text model alone, read against the text it answers. */
+    boolean spam(String text, String context) {
+        return regression.probability(TextFeatures.normalised(TextFeatures.of(text, context))) >= threshold;
     }
 
     /** The features that pushed the score furthest towards the verdict, strongest first. */

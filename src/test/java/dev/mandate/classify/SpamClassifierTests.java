@@ -65,6 +65,22 @@ class SpamClassifierTests {
     }
 
     @Test
+    void readsALinkBackToThePostAsNoLinkOut() {
+        String comment = "best part http://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s";
+
+        Spam alone = classifier.classify(comment, null);
+        Spam underItsVideo = classifier.classify(
+                comment, "LMFAO - Party Rock Anthem ft. Lauren Bennett https://www.youtube.com/watch?v=KQ6zr6kCPj8");
+        Spam underAnother =
+                classifier.classify(comment, "Katy Perry - Roar https://www.youtube.com/watch?v=CevxZvSJLk8");
+
+        assertThat(underItsVideo.score()).isLessThan(alone.score());
+        assertThat(underItsVideo.reasons()).first().isEqualTo("signal:links-to-context");
+        assertThat(underAnother.score()).isEqualTo(alone.score());
+        assertThat(underAnother.reasons()).doesNotContain("signal:links-to-context");
+    }
+
+    @Test
     void givesADefinedResultForEmptyEmojiAndHugeTexts() {
         assertThat(classifier.classify("", null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);
         assertThat(classifier.classify(null, null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);

@@ -30,8 +30,8 @@ class SpamEvaluationTests {
         assertThat(results.get(0).model().falsePositiveRate()).isLessThanOrEqualTo(0.046);
         assertThat(results.get(1).model().f1()).isGreaterThanOrEqualTo(0.947);
         assertThat(results.get(1).model().falsePositiveRate()).isLessThanOrEqualTo(0.023);
-        assertThat(results.get(2).model().f1()).isGreaterThanOrEqualTo(0.913);
-        assertThat(results.get(2).model().falsePositiveRate()).isLessThanOrEqualTo(0.015);
+        assertThat(results.get(2).model().f1()).isGreaterThanOrEqualTo(0.912);
+        assertThat(results.get(2).model().falsePositiveRate()).isLessThanOrEqualTo(0.005);
         assertThat(results.get(3).model().f1()).isGreaterThanOrEqualTo(0.913);
         assertThat(results.get(3).model().falsePositiveRate()).isLessThanOrEqualTo(0.012);
     }
@@ -53,10 +53,32 @@ class SpamEvaluationTests {
         }
         // the three wanted comments of LMFAO scored as spam score above any threshold the training videos give
         assertThat(videos.get(0).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.01);
-        assertThat(videos.get(1).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.01);
-        assertThat(videos.get(2).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.015);
-        assertThat(videos.get(1).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.84);
-        assertThat(videos.get(2).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.90);
+        assertThat(videos.get(1).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.012);
+        assertThat(videos.get(2).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.005);
+        assertThat(videos.get(1).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.869);
+        assertThat(videos.get(2).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.905);
+        // the ranking itself falls short of the target: no threshold, even one taken on the test video, reaches it
+        for (SpamEvaluation.Result video : videos) {
+            assertThat(video.ceiling().falsePositiveRate()).as(video.name()).isLessThanOrEqualTo(0.01);
+            assertThat(video.ceiling().f1())
+                    .as(video.name())
+                    .isBetween(video.atChosenThreshold().f1(), 0.95);
+        }
+    }
+
+    @Test
+    void findsTheBestF1ThatKeepsTheFalsePositiveRateWithinTheBound() {
+        boolean[] actual = {true, true, false, true, false};
+        double[] margins = {5, 4, 3, 2, 1};
+
+        Confusion none = SpamEvaluation.ceiling(actual, margins, 0);
+        Confusion half = SpamEvaluation.ceiling(actual, margins, 0.5);
+        // a tie cannot be split by a threshold: the wanted comment scored like the third advert comes with it
+        Confusion tied = SpamEvaluation.ceiling(actual, new double[] {5, 4, 2, 2, 1}, 0);
+
+        assertThat(none).isEqualTo(new Confusion(2, 0, 2, 1));
+        assertThat(half).isEqualTo(new Confusion(3, 1, 1, 0));
+        assertThat(tied).isEqualTo(new Confusion(2, 0, 2, 1));
     }
 
     @Test
@@ -98,11 +120,11 @@ class SpamEvaluationTests {
                     .isGreaterThan(video.model().f1());
         }
         // the figures of docs/classification.md
-        assertThat(videos.get(0).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.945);
-        assertThat(videos.get(1).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.950);
-        assertThat(videos.get(2).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.959);
+        assertThat(videos.get(0).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.947);
+        assertThat(videos.get(1).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.959);
+        assertThat(videos.get(2).moderated().confusion().f1()).isGreaterThanOrEqualTo(0.954);
         assertThat(videos.get(0).moderatedAtChosenThreshold().confusion().falsePositiveRate())
-                .isLessThanOrEqualTo(0.0);
+                .isLessThanOrEqualTo(0.006);
     }
 
     @Test
