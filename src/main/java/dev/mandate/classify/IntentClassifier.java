@@ -1,6 +1,7 @@
 package dev.mandate.classify;
 
 import dev.mandate.classify.Intent.Label;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,51 @@ import org.springframework.stereotype.Service;
 /**
  * Tells what a message wants (question, complaint, purchase lead, praise, discussion, other): the trained
  * {@link IntentModel} tells questions, complaints and leads apart; a few rules read what no training data labels
- * (praise, a long argument in a discussion, pingbacks and text without words).
+ * (praise, a long argument in a discussion and how it closes, pingbacks and text without words).
  */
 @Service
 public class IntentClassifier {
 
     static final int REASONS = 4;
 
-    /** From this many words on a message argues rather than asks: it is a discussion unless it closes on a question. */
+    /**
+     * From this many words on a message argues rather than asks: it is a discussion unless it closes ({@link Closing})
+     * on a question to the reader or with praise.
+     */
     static final int LONG_WORDS = 40;
 
     /** Below this confidence, a short message with no cue at all is not one of the trained intents. */
     static final double UNSURE_BELOW = 0.6;
+
+    /**
+     * Phrases that praise a piece without a praise word ("well put", "bringt es auf den Punkt"): the closing of a long
+     * comment is read for them, short messages and the trained model are not (one of them alone also opens an
+     * argument: "um es auf den Punkt zu bringen").
+     */
+    static final List<String> PRAISE_PHRASES = List.of(
+            "well put",
+            "well said",
+            "well written",
+            "well done",
+            "nicely put",
+            "nicely done",
+            "spot on",
+            "good read",
+            "great read",
+            "nice article",
+            "nice post",
+            "nice work",
+            "good job",
+            "good work",
+            "must read",
+            "nail on the head",
+            "auf den punkt",
+            "gut geschrieben",
+            "schön geschrieben",
+            "sehr schön",
+            "gut gemacht",
+            "weiter so",
+            "nagel auf den kopf");
 
     private static final Pattern PINGBACK = Pattern.compile("(?i)^\\s*(pingback|trackback)\\s*:");
 
@@ -70,12 +104,18 @@ public class IntentClassifier {
             if (trained == Label.LEAD && p[best] >= 0.7 && purchase >= 2) {
                 return fromModel(features, vector, best, p[best]);
             }
-            boolean closesOnQuestion = closesOnQuestion(body);
+            Closing closing = Closing.of(body);
+            boolean closesOnQuestion = closing.asks();
             if (praise >= 2 && problem == 0 && !closesOnQuestion) {
                 return new Intent(Label.PRAISE, 0.6, List.of("cue:praise", "signal:long"));
             }
             if (closesOnQuestion) {
                 return new Intent(Label.QUESTION, 0.6, List.of("signal:closing-question", "signal:long"));
+            }
+            String closingParagraph = closing.paragraph();
+            if (praise(closingParagraph) >= 2
+                    && !MessageFeatures.of(closingParagraph).containsKey("cue:problem")) {
+                return new Intent(Label.PRAISE, 0.6, List.of("cue:praise", "signal:closing-praise", "signal:long"));
             }
             List<String> reasons = new ArrayList<>(List.of("signal:long"));
             if (features.containsKey("cue:opinion")) {
@@ -113,20 +153,19 @@ public class IntentClassifier {
         return new Intent(IntentModel.TRAINED.get(label), confidence, model.reasons(features, vector, label, REASONS));
     }
 
-    /** Whether one of the last two sentences asks a question (a long comment that ends by asking the reader). */
-    static boolean closesOnQuestion(String text) {
-        String trimmed = text.strip();
-        int end = trimmed.length();
-        int sentences = 0;
-        for (int i = trimmed.length() - 1; i >= 0 && sentences < 3; i--) {
-            char c = trimmed.charAt(i);
-            if (c == '?') {
-                return true;
-            }
-            if ((c == '.' || c == '!') && i < end - 1) {
-                sentences++;
+    /** How often a text praises: its praise words ({@link MessageFeatures#PRAISE}) and phrases. */
+    static int praise(String text) {
+        List<String> list = TextFeatures.words(Normalizer.normalize(text, Normalizer.Form.NFC));
+        String words = " " + String.join(" ", list) + " ";
+        int count = 0;
+        for (String word : list) {
+            count += MessageFeatures.PRAISE.contains(word) ? 1 : 0;
+        }
+        for (String phrase : PRAISE_PHRASES) {
+            for (int at = words.indexOf(" " + phrase + " "); at >= 0; at = words.indexOf(" " + phrase + " ", at + 1)) {
+                count++;
             }
         }
-        return false;
+        return count;
     }
 }

@@ -86,12 +86,69 @@ class IntentClassifierTests {
     }
 
     @Test
-    void labelsMostSeedCommentsAsTheirHandLabelsSay() {
+    void judgesALongCommentByHowItCloses() {
+        String argument = "Remote teams need more than a chat tool. The teams that work well write things down, agree "
+                + "on when to answer and keep meetings for decisions. Those that only moved their office habits "
+                + "online spend the day in calls, and the people in other time zones are still left out of every decision.";
+
+        // the argument holds a problem word ("still"): the praise is in how it closes
+        Intent praise = classifier.classify(
+                argument + "\n\nGreat article, really well put together, thanks!\n\nBest regards,\nSam Porter", "en");
+        assertThat(praise.label()).isEqualTo(Label.PRAISE);
+        assertThat(praise.reasons()).contains("signal:closing-praise");
+        assertThat(classifier
+                        .classify(argument + "\n\nGreat article, thanks, but the survey figures are wrong.", "en")
+                        .label())
+                .isNotEqualTo(Label.PRAISE);
+        assertThat(classifier
+                        .classify("Thanks for the great article!\n\n" + argument, "en")
+                        .label())
+                .isEqualTo(Label.DISCUSSION);
+        assertThat(classifier.classify(argument + " You agree, right?", "en").label())
+                .isEqualTo(Label.DISCUSSION);
+        assertThat(classifier
+                        .classify(argument + " How would you handle a small shop with five staff?\n\nCheers, Sam", "en")
+                        .label())
+                .isEqualTo(Label.QUESTION);
+        assertThat(classifier
+                        .classify(argument + " And do your teams keep a decision log? 🙂", "en")
+                        .label())
+                .isEqualTo(Label.QUESTION);
+    }
+
+    @Test
+    void judgesALongGermanCommentByHowItCloses() {
+        String argument = "Homeoffice verlangt mehr als ein Chatprogramm. Teams, die gut zusammenarbeiten, halten "
+                + "Entscheidungen schriftlich fest, vereinbaren Antwortzeiten und treffen sich nur, wenn etwas zu "
+                + "entscheiden ist. Wer dagegen nur die Gewohnheiten aus dem Büro ins Netz verlegt, sitzt den ganzen "
+                + "Tag in Videokonferenzen, und die Kollegen in anderen Zeitzonen bleiben draussen.";
+
+        Intent praise = classifier.classify(
+                argument + "\n\nDanke für den Beitrag, er bringt die Sache gut auf den Punkt.\n\n"
+                        + "Habe ihn gleich weitergeleitet 😀\n\nViele Grüße\nAnna",
+                "de");
+        assertThat(praise.label()).isEqualTo(Label.PRAISE);
+        assertThat(praise.reasons()).contains("signal:closing-praise");
+        assertThat(classifier
+                        .classify(argument + "\n\nDas ist doch am Ende die einzige Lösung, oder?\n\nLG Anna", "de")
+                        .label())
+                .isEqualTo(Label.DISCUSSION);
+        assertThat(classifier
+                        .classify(argument + " Aber siehst du das bei kleinen Firmen anders?\n\nGruss Anna", "de")
+                        .label())
+                .isEqualTo(Label.QUESTION);
+        assertThat(classifier
+                        .classify(argument + " Und wie macht ihr das mit den Zeitzonen?", "de")
+                        .label())
+                .isEqualTo(Label.QUESTION);
+    }
+
+    @Test
+    void labelsEverySeedCommentAsItsHandLabelSays() {
         IntentEvaluation.Result result = IntentEvaluation.evaluate(classifier, SEED_THREADS, null);
 
-        // six comments (the spam comment is the spam model's); the praise that reads as an argument and the
-        // discussion that closes on a rhetorical question are missed
+        // six comments (the spam comment is the spam model's)
         assertThat(result.confusion().total()).isEqualTo(6);
-        assertThat(result.confusion().accuracy()).isGreaterThanOrEqualTo(4 / 6.0);
+        assertThat(result.confusion().accuracy()).isEqualTo(1.0);
     }
 }
