@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -111,10 +112,11 @@ public class Ingest {
                         v.message(v.outbound() ? null : people.get(v.identity().key())));
                 asMessages.add(v);
             }
-            if (v.item().text() != null) {
-                texts.put(
-                        new ExternalItem(v.account().id(), v.item().externalId()),
-                        v.item().text());
+            String text = v.item().kind() == InboundItem.Kind.POST
+                    ? postContext(v.item())
+                    : v.item().text();
+            if (text != null) {
+                texts.put(new ExternalItem(v.account().id(), v.item().externalId()), text);
             }
         }
         // Classified before anything is written, so that spam is recorded as such (and held back) from the start.
@@ -213,5 +215,16 @@ public class Ingest {
                     item.createdAt(),
                     item.title());
         }
+    }
+
+    /**
+     * What a comment under this post is read against: the post's title, its address (a link back to it is no link
+     * out) and its text; {@code null} when the post came with none of them.
+     */
+    static String postContext(InboundItem post) {
+        String joined = Stream.of(post.title(), post.url(), post.text())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining("\n"));
+        return joined.isEmpty() ? null : joined;
     }
 }

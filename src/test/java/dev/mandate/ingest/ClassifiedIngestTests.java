@@ -212,6 +212,66 @@ class ClassifiedIngestTests {
                 .satisfies(m -> assertThat(m.get("text_hash")).isEqualTo(hash));
     }
 
+    @Test
+    void readsALinkBackToItsPostAsNoLinkOutWhetherThePostCameWithTheCommentOrBefore() {
+        ChannelAccount account = channels.connect(team.id(), Actor.SYSTEM, "youtube", "Videos", List.of("brand"));
+        Instant at = Instant.now().minusSeconds(60);
+        InboundItem video = new InboundItem(
+                account.id().toString(),
+                null,
+                "video-1",
+                null,
+                null,
+                InboundItem.Kind.POST,
+                new InboundItem.Author("brand", "Brand", true),
+                null,
+                null,
+                "Party Rock Anthem",
+                "https://www.youtube.com/watch?v=KQ6zr6kCPj8",
+                null,
+                null,
+                null,
+                at.minusSeconds(3600),
+                null);
+        String moment = "2:19 best part http://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s";
+        String elsewhere = "2:19 best part http://www.youtube.com/watch?v=zzTopVideo1&t=2m19s";
+
+        ingest.accept(team.id(), List.of(video, under(account, "with-post", moment, at)));
+        ingest.accept(
+                team.id(),
+                List.of(under(account, "after-post", moment, at), under(account, "elsewhere", elsewhere, at)));
+
+        assertThat(stored(account))
+                .filteredOn(m -> !m.get("external_id").equals("elsewhere"))
+                .hasSize(2)
+                .allSatisfy(m -> assertThat((String) m.get("classification")).contains("signal:links-to-context"));
+        assertThat(stored(account))
+                .filteredOn(m -> m.get("external_id").equals("elsewhere"))
+                .singleElement()
+                .satisfies(m -> assertThat((String) m.get("classification")).doesNotContain("signal:links-to-context"));
+    }
+
+    private static InboundItem under(ChannelAccount account, String id, String text, Instant at) {
+        InboundItem comment = comment(account, id, text, at);
+        return new InboundItem(
+                comment.account(),
+                null,
+                id,
+                null,
+                "video-1",
+                InboundItem.Kind.COMMENT,
+                comment.author(),
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                null);
+    }
+
     private MessageHistory history(WorkspaceId workspace, Long hash) {
         return inbox.history(workspace, List.of(), List.of(hash));
     }
