@@ -57,13 +57,13 @@ class SpamEvaluationTests {
         assertThat(videos.get(2).atChosenThreshold().falsePositiveRate()).isLessThanOrEqualTo(0.005);
         assertThat(videos.get(1).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.869);
         assertThat(videos.get(2).atChosenThreshold().f1()).isGreaterThanOrEqualTo(0.905);
-        // the ranking itself falls short of the target: no threshold, even one taken on the test video, reaches it
+        // the best any threshold could do with this ranking (docs/classification.md): it must not fall
         for (SpamEvaluation.Result video : videos) {
             assertThat(video.ceiling().falsePositiveRate()).as(video.name()).isLessThanOrEqualTo(0.01);
-            assertThat(video.ceiling().f1())
-                    .as(video.name())
-                    .isBetween(video.atChosenThreshold().f1(), 0.95);
         }
+        assertThat(videos.get(0).ceiling().f1()).isGreaterThanOrEqualTo(0.882);
+        assertThat(videos.get(1).ceiling().f1()).isGreaterThanOrEqualTo(0.871);
+        assertThat(videos.get(2).ceiling().f1()).isGreaterThanOrEqualTo(0.939);
     }
 
     @Test
