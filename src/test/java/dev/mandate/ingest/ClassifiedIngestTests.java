@@ -216,23 +216,15 @@ class ClassifiedIngestTests {
     void readsALinkBackToItsPostAsNoLinkOutWhetherThePostCameWithTheCommentOrBefore() {
         ChannelAccount account = channels.connect(team.id(), Actor.SYSTEM, "youtube", "Videos", List.of("brand"));
         Instant at = Instant.now().minusSeconds(60);
-        InboundItem video = new InboundItem(
-                account.id().toString(),
-                null,
+        InboundItem video = item(
+                account,
                 "video-1",
                 null,
-                null,
                 InboundItem.Kind.POST,
-                new InboundItem.Author("brand", "Brand", true),
-                null,
                 null,
                 "Party Rock Anthem",
                 "https://www.youtube.com/watch?v=KQ6zr6kCPj8",
-                null,
-                null,
-                null,
-                at.minusSeconds(3600),
-                null);
+                at.minusSeconds(3600));
         String moment = "2:19 best part http://www.youtube.com/watch?v=KQ6zr6kCPj8&t=2m19s";
         String elsewhere = "2:19 best part http://www.youtube.com/watch?v=zzTopVideo1&t=2m19s";
 
@@ -252,24 +244,7 @@ class ClassifiedIngestTests {
     }
 
     private static InboundItem under(ChannelAccount account, String id, String text, Instant at) {
-        InboundItem comment = comment(account, id, text, at);
-        return new InboundItem(
-                comment.account(),
-                null,
-                id,
-                null,
-                "video-1",
-                InboundItem.Kind.COMMENT,
-                comment.author(),
-                text,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                at,
-                null);
+        return item(account, id, "video-1", InboundItem.Kind.COMMENT, text, null, null, at);
     }
 
     private MessageHistory history(WorkspaceId workspace, Long hash) {
@@ -277,18 +252,31 @@ class ClassifiedIngestTests {
     }
 
     private static InboundItem comment(ChannelAccount account, String id, String text, Instant at) {
+        return item(account, id, null, InboundItem.Kind.COMMENT, text, null, null, at);
+    }
+
+    private static InboundItem item(
+            ChannelAccount account,
+            String id,
+            String post,
+            InboundItem.Kind kind,
+            String text,
+            String title,
+            String url,
+            Instant at) {
+        boolean brand = kind == InboundItem.Kind.POST;
         return new InboundItem(
                 account.id().toString(),
                 null,
                 id,
                 null,
-                null,
-                InboundItem.Kind.COMMENT,
-                new InboundItem.Author("author-" + id, "Author " + id, false),
+                post,
+                kind,
+                new InboundItem.Author(brand ? "brand" : "author-" + id, brand ? "Brand" : "Author " + id, brand),
                 text,
                 null,
-                null,
-                null,
+                title,
+                url,
                 null,
                 null,
                 null,
