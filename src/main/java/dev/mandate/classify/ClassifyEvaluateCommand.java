@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class ClassifyEvaluateCommand implements OperatorCommand {
 
     private static final String USAGE =
-            "Usage: classify evaluate --task spam --data FILE [--train FILE,FILE...] [--json]\n"
+            "Usage: classify evaluate --task spam --data FILE [--train FILE,FILE...] [--json]   (YouTube CSV, SMS TSV,"
+                    + " or seed threads JSON)\n"
                     + "       classify evaluate --task spam --data-dir DIR [--json]   (every video held out in turn, and SMS)\n"
                     + "       classify evaluate --task language --data FILE [--json]   (GermEval TSV, seed threads JSON,"
                     + " or text<TAB>lang)\n"
@@ -33,16 +34,22 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                     + " or seed threads JSON as a proxy)\n"
                     + "       classify evaluate --task abuse --data FILE [--json]   (GermEval 2018 TSV)";
 
+    /** Files of at most this many messages get a line per message. */
+    static final int LISTED = 50;
+
+    private final SpamClassifier spam;
     private final LanguageDetection languages;
     private final IntentClassifier intents;
     private final SentimentClassifier sentiments;
     private final AbuseClassifier abuse;
 
     ClassifyEvaluateCommand(
+            SpamClassifier spam,
             LanguageDetection languages,
             IntentClassifier intents,
             SentimentClassifier sentiments,
             AbuseClassifier abuse) {
+        this.spam = spam;
         this.languages = languages;
         this.intents = intents;
         this.sentiments = sentiments;
@@ -248,15 +255,43 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                 }
                 return 0;
             }
-            Confusion confusion = SpamEvaluation.score(SpamModel.bundled(), test);
+            // the classifier as ingest runs it: the bundled model, and the signals read off what a message answers
+            boolean[] actual = new boolean[test.size()];
+            boolean[] predicted = new boolean[test.size()];
+            List<Spam> verdicts = new ArrayList<>();
+            for (int i = 0; i < test.size(); i++) {
+                Spam verdict = spam.classify(test.get(i).text(), test.get(i).context());
+                verdicts.add(verdict);
+                actual[i] = test.get(i).spam();
+                predicted[i] = verdict.spam();
+            }
+            Confusion confusion = Confusion.of(actual, predicted);
             if (json) {
                 out.println(resultJson(data.getFileName().toString(), confusion, null, -1));
             } else {
                 out.printf(
-                        "spam, bundled default model (trained on ../shared/datasets: not unseen data for those files)"
-                                + " on %s, %d messages%n",
+                        "spam, bundled default model with the signals (trained on ../shared/datasets: not unseen data"
+                                + " for those files) on %s, %d messages%n",
                         data.getFileName(), test.size());
                 out.print(confusion.text());
+                for (int i = 0; i < test.size() && test.size() <= LISTED; i++) {
+                    LabelledText example = test.get(i);
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-2d %-20s labelled %-8s scored %.3f %-8s %s %s%n",
+                            example.line(),
+                            example.author() == null ? "" : shorten(example.author(), 20),
+                            example.spam() ? "spam" : "not spam",
+                            verdicts.get(i).score(),
+                            verdicts.get(i).spam() ? "spam" : "not spam",
+                            actual[i] == predicted[i] ? "right" : "WRONG",
+                            verdicts.get(i)
+                                    .reasons()
+                                    .subList(
+                                            0,
+                                            Math.min(
+                                                    3, verdicts.get(i).reasons().size())));
+                }
             }
             return 0;
         } catch (SpamCorpus.InvalidLine e) {
@@ -266,6 +301,10 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             out.println("Evaluation failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String shorten(String text, int most) {
+        return text.length() > most ? text.substring(0, most - 1) + "…" : text;
     }
 
     private static void printText(PrintStream out, SpamEvaluation.Result result) {

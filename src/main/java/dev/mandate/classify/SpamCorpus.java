@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads labelled spam data in the formats of {@code ../shared/datasets}: the YouTube Spam Collection's CSV
@@ -56,6 +59,9 @@ final class SpamCorpus {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int firstLineEnd = content.indexOf('\n');
         String firstLine = firstLineEnd < 0 ? content : content.substring(0, firstLineEnd);
+        if (name.endsWith(".json")) {
+            return seedThreads(file, content);
+        }
         if (name.endsWith(".csv") || (!firstLine.contains("\t") && firstLine.contains(","))) {
             return csv(file, content);
         }
@@ -144,6 +150,58 @@ final class SpamCorpus {
         }
         if (header == null) {
             throw new InvalidLine(file, 1, "the file is empty");
+        }
+        return examples;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The comments of threads in the seed fixture's format ({@code threads[].post}, {@code threads[].comments[]} with
+     * {@code expected.spam}), each with what it answers as the ingest flow gives it: its parent comment, or else the
+     * post (title, address, text). {@code line} is the comment's place in the file, counted from 1.
+     */
+    private static List<LabelledText> seedThreads(Path file, String content) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(content);
+        } catch (JacksonException e) {
+            throw new InvalidLine(file, 1, "not JSON: " + e.getOriginalMessage());
+        }
+        List<LabelledText> examples = new ArrayList<>();
+        for (JsonNode thread : root.path("threads")) {
+            JsonNode post = thread.path("post");
+            String postContext = String.join(
+                    "\n",
+                    java.util.stream.Stream.of("title", "url", "text")
+                            .map(field -> post.path(field).asString(""))
+                            .filter(text -> !text.isBlank())
+                            .toList());
+            Map<String, String> texts = new java.util.HashMap<>();
+            for (JsonNode comment : thread.path("comments")) {
+                int place = examples.size() + 1;
+                JsonNode spam = comment.path("expected").path("spam");
+                if (!spam.isBoolean()) {
+                    throw new InvalidLine(
+                            file,
+                            place,
+                            "expected.spam of comment \""
+                                    + shorten(comment.path("external_id").asString("?")) + "\" is not true or false");
+                }
+                String text = comment.path("text").asString("");
+                String parent = comment.path("parent").asString(null);
+                examples.add(new LabelledText(
+                        text,
+                        spam.booleanValue(),
+                        place,
+                        comment.path("author").asString(null),
+                        comment.path("published_at").asString(null),
+                        parent != null && texts.containsKey(parent) ? texts.get(parent) : postContext));
+                texts.put(comment.path("external_id").asString(""), text);
+            }
+        }
+        if (examples.isEmpty()) {
+            throw new InvalidLine(file, 1, "no threads with comments");
         }
         return examples;
     }

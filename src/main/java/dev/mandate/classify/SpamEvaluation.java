@@ -394,16 +394,6 @@ final class SpamEvaluation {
         return NaiveBayes.train(vectors, labels);
     }
 
-    static Confusion score(SpamModel model, List<LabelledText> test) {
-        boolean[] actual = new boolean[test.size()];
-        boolean[] predicted = new boolean[test.size()];
-        for (int i = 0; i < test.size(); i++) {
-            actual[i] = test.get(i).spam();
-            predicted[i] = model.spam(test.get(i).text(), test.get(i).context());
-        }
-        return Confusion.of(actual, predicted);
-    }
-
     /**
      * Every honest split of the shared data: for each YouTube video, trained on the other videos and the SMS
      * collection and tested on that video; and trained on all videos and four fifths of the SMS collection,

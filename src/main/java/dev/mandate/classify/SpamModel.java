@@ -74,11 +74,6 @@ final class SpamModel {
         return score(text) >= threshold;
     }
 
-    /** Whether a message is spam by the text model alone, read against the text it answers. */
-    boolean spam(String text, String context) {
-        return regression.probability(TextFeatures.normalised(TextFeatures.of(text, context))) >= threshold;
-    }
-
     /** The features that pushed the score furthest towards the verdict, strongest first. */
     List<String> reasons(String text, boolean spam, int limit) {
         Map<String, Float> features = TextFeatures.of(text);

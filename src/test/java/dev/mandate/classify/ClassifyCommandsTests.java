@@ -85,6 +85,30 @@ class ClassifyCommandsTests {
     }
 
     @Test
+    void evaluatesSpamOnTheSeedThreadsWithEachCommentsPostAndNamesABadComment() throws IOException {
+        MandateCommands.Outcome seed = MandateCommands.run(
+                "classify", "evaluate", "--task", "spam", "--data", "../shared/fixtures/seed-threads.json");
+
+        assertThat(seed.status()).as(seed.out()).isZero();
+        assertThat(seed.out())
+                .contains("on seed-threads.json, 7 messages")
+                .contains("precision 1.0000  recall 1.0000  F1 1.0000  accuracy 1.0000  false-positive rate 0.0000")
+                .containsPattern("ghdhair +labelled spam +scored 0\\.[5-9]\\d\\d spam +right \\[signal:off-topic")
+                .doesNotContain("WRONG");
+
+        Path bad = folder.resolve("threads.json");
+        Files.writeString(bad, """
+                {"threads": [{"id": "t", "post": {"text": "A post"}, "comments": [
+                  {"external_id": "c1", "text": "Nice", "expected": {"spam": false}},
+                  {"external_id": "c2", "text": "Buy now", "expected": {"spam": "yes"}}]}]}
+                """);
+        MandateCommands.Outcome invalid =
+                MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", bad.toString());
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.out()).contains("threads.json line 2: expected.spam of comment \"c2\" is not true or false");
+    }
+
+    @Test
     void evaluatesLanguageOnTheSeedThreadsAndNamesABadLine() throws IOException {
         MandateCommands.Outcome seed = MandateCommands.run(
                 "classify", "evaluate", "--task", "language", "--data", "../shared/fixtures/seed-threads.json");
