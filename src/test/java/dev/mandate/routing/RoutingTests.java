@@ -116,12 +116,86 @@ class RoutingTests {
 
     @Test
     void routesTheSeedThreadsAsTheRuleSetSays() throws Exception {
-        JsonNode seed = JsonMapper.builder()
-                .build()
-                .readTree(Files.readString(Path.of("..", "shared", "fixtures", "seed-threads.json")));
         Map<String, Classification> said = new LinkedHashMap<>();
         Map<String, IngestReport.Line> stored = new LinkedHashMap<>();
         Map<String, Instant> at = new HashMap<>();
+        for (SeedComment c : ingestSeedThreads()) {
+            if (c.byBrand()) {
+                continue;
+            }
+            String intent = c.expected().get("intent").stringValue();
+            said.put(
+                    c.key(),
+                    classified(
+                            intent.equals("spam")
+                                    ? Intent.Label.OTHER
+                                    : Intent.Label.valueOf(intent.toUpperCase(Locale.ROOT)),
+                            c.expected().get("spam").booleanValue(),
+                            c.expected().get("language").stringValue()));
+            stored.put(c.key(), c.line());
+            at.put(c.key(), c.at());
+        }
+        settled();
+        rules.save(owner, RoutingFixtures.ISSUE_RULE_SET);
+
+        stored.forEach((key, line) -> router.route(received(team.id(), line, "blog", at.get(key), said.get(key))));
+
+        // The spam comment under the English post is hidden; the German praise stays with the agency; the discussion
+        // (the question of who passes what to whom) is neither a lead nor a complaint, so no rule takes it.
+        assertThat(quarantine.holds(team.id(), conversation(stored.get("blogger-outsourcing-and-social-media/c1"))))
+                .isTrue();
+        assertThat(head(stored.get("wordpress-social-media-management-outsourcen/c1"))
+                        .assignedParty())
+                .isEqualTo(Party.AGENCY);
+        assertThat(head(stored.get("wordpress-social-media-management-outsourcen/c3")))
+                .satisfies(h -> {
+                    assertThat(h.assignedParty()).isNull();
+                    assertThat(h.state()).isEqualTo(ConversationState.OPEN);
+                });
+        assertThat(rules.firings(owner, conversation(stored.get("wordpress-social-media-management-outsourcen/c1"))))
+                .extracting(RoutingRules.Firing::line)
+                .containsExactly("assigned to the agency; briefing suggested on #opening-hours by rule 'Praise and"
+                        + " routine questions' v1: intent=praise");
+    }
+
+    @Test
+    void givesTheBrandTheSeedConversationsItsHandLabelsSayNeedIt() throws Exception {
+        // The issue's rule set and one rule more: an argument with the brand's position wants the brand's own voice.
+        JsonMapper json = JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode ruleSet =
+                (tools.jackson.databind.node.ObjectNode) json.readTree(RoutingFixtures.ISSUE_RULE_SET);
+        ((tools.jackson.databind.node.ArrayNode) ruleSet.get("rules")).add(json.readTree("""
+                {"id": "discussions", "name": "Discussions of our position", "stop": true,
+                 "conditions": {"all": [{"field": "intent", "op": "is", "value": "discussion"}]},
+                 "actions": [{"type": "escalate", "question": "Someone argues with our position.",
+                              "withinBusinessHours": 8}]}
+                """));
+        String withDiscussions = json.writeValueAsString(ruleSet);
+        rules.save(owner, withDiscussions);
+
+        // classified by the real classifiers on the way in, routed on arrival
+        List<SeedComment> comments = ingestSeedThreads();
+        settled();
+
+        assertThat(comments).hasSize(7);
+        for (SeedComment c : comments) {
+            Casework.Work.Head head = head(c.line());
+            boolean withTheBrand = head.state() == ConversationState.ESCALATED && head.assignedParty() == Party.BRAND;
+            assertThat(withTheBrand)
+                    .as("%s (%s, %s)", c.key(), head.state(), head.assignedParty())
+                    .isEqualTo(c.expected().get("needs_brand").booleanValue());
+        }
+    }
+
+    /** A seed comment as ingested: its key (thread/comment), what ingest reported, its hand labels. */
+    private record SeedComment(String key, IngestReport.Line line, JsonNode expected, boolean byBrand, Instant at) {}
+
+    /** Ingests the seed threads comment by comment, as a connector delivers them. */
+    private List<SeedComment> ingestSeedThreads() throws Exception {
+        JsonNode seed = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("..", "shared", "fixtures", "seed-threads.json")));
+        List<SeedComment> comments = new ArrayList<>();
         for (JsonNode thread : seed.get("threads")) {
             ChannelAccount account = channels.connect(
                     team.id(),
@@ -129,7 +203,31 @@ class RoutingTests {
                     thread.get("channel").stringValue(),
                     thread.get("id").stringValue(),
                     List.of());
-            String post = thread.get("post").get("external_id").stringValue();
+            JsonNode article = thread.get("post");
+            String post = article.get("external_id").stringValue();
+            // as a connector delivers them: the post first, so that comments are read against it
+            ingest.accept(
+                    team.id(),
+                    List.of(new InboundItem(
+                            account.id().toString(),
+                            null,
+                            post,
+                            null,
+                            null,
+                            InboundItem.Kind.POST,
+                            new InboundItem.Author(
+                                    article.get("author").stringValue(),
+                                    article.get("author").stringValue(),
+                                    true),
+                            article.get("text").stringValue(),
+                            null,
+                            article.path("title").asString(null),
+                            null,
+                            null,
+                            null,
+                            null,
+                            Instant.parse(article.get("published_at").stringValue()),
+                            null)));
             for (JsonNode c : thread.get("comments")) {
                 boolean brand =
                         c.has("author_is_brand") && c.get("author_is_brand").booleanValue();
@@ -159,46 +257,16 @@ class RoutingTests {
                                 null,
                                 when,
                                 null)));
-                if (brand) {
-                    continue;
-                }
-                String key = thread.get("id").stringValue() + "/"
-                        + c.get("external_id").stringValue();
-                JsonNode expected = c.get("expected");
-                String intent = expected.get("intent").stringValue();
-                said.put(
-                        key,
-                        classified(
-                                intent.equals("spam")
-                                        ? Intent.Label.OTHER
-                                        : Intent.Label.valueOf(intent.toUpperCase(Locale.ROOT)),
-                                expected.get("spam").booleanValue(),
-                                expected.get("language").stringValue()));
-                stored.put(key, report.items().get(0));
-                at.put(key, when);
+                comments.add(new SeedComment(
+                        thread.get("id").stringValue() + "/"
+                                + c.get("external_id").stringValue(),
+                        report.items().get(0),
+                        c.get("expected"),
+                        brand,
+                        when));
             }
         }
-        settled();
-        rules.save(owner, RoutingFixtures.ISSUE_RULE_SET);
-
-        stored.forEach((key, line) -> router.route(received(team.id(), line, "blog", at.get(key), said.get(key))));
-
-        // The spam comment under the English post is hidden; the German praise stays with the agency; the discussion
-        // (the question of who passes what to whom) is neither a lead nor a complaint, so no rule takes it.
-        assertThat(quarantine.holds(team.id(), conversation(stored.get("blogger-outsourcing-and-social-media/c1"))))
-                .isTrue();
-        assertThat(head(stored.get("wordpress-social-media-management-outsourcen/c1"))
-                        .assignedParty())
-                .isEqualTo(Party.AGENCY);
-        assertThat(head(stored.get("wordpress-social-media-management-outsourcen/c3")))
-                .satisfies(h -> {
-                    assertThat(h.assignedParty()).isNull();
-                    assertThat(h.state()).isEqualTo(ConversationState.OPEN);
-                });
-        assertThat(rules.firings(owner, conversation(stored.get("wordpress-social-media-management-outsourcen/c1"))))
-                .extracting(RoutingRules.Firing::line)
-                .containsExactly("assigned to the agency; briefing suggested on #opening-hours by rule 'Praise and"
-                        + " routine questions' v1: intent=praise");
+        return comments;
     }
 
     @Test
