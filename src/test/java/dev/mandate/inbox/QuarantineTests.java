@@ -20,6 +20,7 @@ import dev.mandate.classify.Abuse;
 import dev.mandate.classify.BrandModels;
 import dev.mandate.classify.Classification;
 import dev.mandate.classify.Intent;
+import dev.mandate.classify.Reasons;
 import dev.mandate.classify.Sentiment;
 import dev.mandate.classify.Spam;
 import dev.mandate.ingest.Ingest;
@@ -337,6 +338,12 @@ class QuarantineTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("cheapfollowers", "Restore", "Moderation settings", "quarantine-and-hide");
+        // the reasons in words, their codes beside them
+        List<String> reasons = quarantine.messages(owner).get(0).reasons();
+        assertThat(reasons).isNotEmpty();
+        assertThat(page)
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(new Reasons().describe(reasons.get(0))))
+                .contains("title=\"" + reasons.get(0) + "\"");
 
         ConversationThread question = thread(QUESTION);
         String conversation = mvc.perform(get("/workspaces/{w}/conversations/{c}", team.id(), question.id())
