@@ -60,6 +60,19 @@ public class Classifier {
      */
     public Classification classify(
             WorkspaceId workspace, String text, String contextText, SpamClassifier.Seen seen, String sourceLanguage) {
+        return classify(workspace, text, SpamClassifier.Context.post(contextText), seen, sourceLanguage);
+    }
+
+    /**
+     * Like {@link #classify(WorkspaceId, String, String, SpamClassifier.Seen, String)}, saying whether what the
+     * message answers is the post it sits under or a message ({@link SpamClassifier.Context}).
+     */
+    public Classification classify(
+            WorkspaceId workspace,
+            String text,
+            SpamClassifier.Context context,
+            SpamClassifier.Seen seen,
+            String sourceLanguage) {
         String body = text == null ? "" : text;
         String named = sourceLanguage == null ? null : sourceLanguage.strip().toLowerCase(java.util.Locale.ROOT);
         Language language =
@@ -68,7 +81,7 @@ public class Classifier {
                 brands.spam(
                         workspace,
                         body,
-                        spam.classify(body, contextText, seen == null ? SpamClassifier.Seen.NOTHING : seen)),
+                        spam.classifyAnswering(body, context, seen == null ? SpamClassifier.Seen.NOTHING : seen)),
                 language.code(),
                 language.confidence(),
                 brands.intent(workspace, body, intents.classify(body, language.code())),

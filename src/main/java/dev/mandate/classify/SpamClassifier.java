@@ -85,8 +85,32 @@ public class SpamClassifier {
      * message links to the post it answers (or a page that post links to): such links are not read as links out.
      */
     public Spam classify(String text, String contextText, Seen seen) {
+        return classifyAnswering(text, Context.post(contextText), seen);
+    }
+
+    /**
+     * What a message answers: the text its topic is judged against, and whether that is the post it sits under, whose
+     * links (and address) a comment may link back to without linking out. A parent message's links are not: a spammer
+     * replying to their own advert with its link again would otherwise pass that link off as a link back.
+     */
+    public record Context(String text, boolean post) {
+
+        /** The post a comment sits under (its title, address and text), or {@code null} when not known. */
+        public static Context post(String text) {
+            return new Context(text, true);
+        }
+
+        /** The message a reply answers. */
+        public static Context message(String text) {
+            return new Context(text, false);
+        }
+    }
+
+    /** Like {@link #classify(String, String, Seen)}, saying whether the context is the post or a message. */
+    public Spam classifyAnswering(String text, Context context, Seen seen) {
         String body = text == null ? "" : text;
-        String own = TextFeatures.withoutLinksTo(body, contextText);
+        String contextText = context == null ? null : context.text();
+        String own = context != null && context.post() ? TextFeatures.withoutLinksTo(body, contextText) : body;
         Map<String, Float> features = TextFeatures.of(own);
         TextFeatures.Vector vector = TextFeatures.normalised(features);
         double margin = model.regression().margin(vector);

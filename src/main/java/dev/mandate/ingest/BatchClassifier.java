@@ -2,6 +2,7 @@ package dev.mandate.ingest;
 
 import dev.mandate.classify.Classification;
 import dev.mandate.classify.Classifier;
+import dev.mandate.classify.SpamClassifier;
 import dev.mandate.contact.ContactId;
 import dev.mandate.inbox.Direction;
 import dev.mandate.inbox.ExternalItem;
@@ -105,7 +106,11 @@ class BatchClassifier {
         Classification[] results = new Classification[n];
         Runnable[] chunks = chunks(n, k -> {
             IncomingMessage message = messages.get(inbound.get(k));
-            String context = answers[k] == null ? null : batchTexts.getOrDefault(answers[k], stored.get(answers[k]));
+            String text = answers[k] == null ? null : batchTexts.getOrDefault(answers[k], stored.get(answers[k]));
+            SpamClassifier.Context context =
+                    answers[k] != null && !answers[k].externalId().equals(message.contextExternalId())
+                            ? SpamClassifier.Context.message(text)
+                            : SpamClassifier.Context.post(text);
             results[k] = classify(
                     workspace,
                     message,
@@ -135,10 +140,7 @@ class BatchClassifier {
     }
 
     private Classification classify(
-            WorkspaceId workspace,
-            IncomingMessage message,
-            String context,
-            dev.mandate.classify.SpamClassifier.Seen seen) {
+            WorkspaceId workspace, IncomingMessage message, SpamClassifier.Context context, SpamClassifier.Seen seen) {
         try {
             return classifier.classify(workspace, message.body(), context, seen, message.language());
         } catch (RuntimeException e) {

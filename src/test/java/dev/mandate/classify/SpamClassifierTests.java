@@ -73,11 +73,18 @@ class SpamClassifierTests {
                 comment, "LMFAO - Party Rock Anthem ft. Lauren Bennett https://www.youtube.com/watch?v=KQ6zr6kCPj8");
         Spam underAnother =
                 classifier.classify(comment, "Katy Perry - Roar https://www.youtube.com/watch?v=CevxZvSJLk8");
+        // a reply repeating its parent message's link still links out: the parent may be the spammer's own advert
+        Spam replyToAMessage = classifier.classifyAnswering(
+                comment,
+                SpamClassifier.Context.message("LMFAO https://www.youtube.com/watch?v=KQ6zr6kCPj8"),
+                SpamClassifier.Seen.NOTHING);
 
         assertThat(underItsVideo.score()).isLessThan(alone.score());
         assertThat(underItsVideo.reasons()).first().isEqualTo("signal:links-to-context");
         assertThat(underAnother.score()).isEqualTo(alone.score());
         assertThat(underAnother.reasons()).doesNotContain("signal:links-to-context");
+        assertThat(replyToAMessage.reasons()).doesNotContain("signal:links-to-context");
+        assertThat(replyToAMessage.score()).isGreaterThan(underItsVideo.score());
     }
 
     @Test

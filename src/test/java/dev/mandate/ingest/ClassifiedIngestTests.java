@@ -232,15 +232,38 @@ class ClassifiedIngestTests {
         ingest.accept(
                 team.id(),
                 List.of(under(account, "after-post", moment, at), under(account, "elsewhere", elsewhere, at)));
+        // a reply that repeats the link of the comment it answers is read with that link: only the post's count
+        InboundItem reply = item(account, "reply", "video-1", InboundItem.Kind.COMMENT, elsewhere, null, null, at);
+        ingest.accept(
+                team.id(),
+                List.of(new InboundItem(
+                        reply.account(),
+                        null,
+                        reply.externalId(),
+                        "elsewhere",
+                        reply.threadRoot(),
+                        reply.kind(),
+                        reply.author(),
+                        reply.text(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        at,
+                        null)));
 
         assertThat(stored(account))
-                .filteredOn(m -> !m.get("external_id").equals("elsewhere"))
+                .filteredOn(m -> m.get("external_id").toString().endsWith("-post"))
                 .hasSize(2)
                 .allSatisfy(m -> assertThat((String) m.get("classification")).contains("signal:links-to-context"));
         assertThat(stored(account))
-                .filteredOn(m -> m.get("external_id").equals("elsewhere"))
-                .singleElement()
-                .satisfies(m -> assertThat((String) m.get("classification")).doesNotContain("signal:links-to-context"));
+                .filteredOn(m -> m.get("external_id").equals("elsewhere")
+                        || m.get("external_id").equals("reply"))
+                .hasSize(2)
+                .allSatisfy(
+                        m -> assertThat((String) m.get("classification")).doesNotContain("signal:links-to-context"));
     }
 
     private static InboundItem under(ChannelAccount account, String id, String text, Instant at) {
