@@ -89,7 +89,7 @@ class Outbox {
     List<Entry> expireLeases(Instant now, int maxAttempts) {
         List<Entry> failed = jdbc.sql("""
                         update publish.outbox
-                           set state = 'FAILED', leased_by = null, leased_until = null,
+                           set state = 'FAILED', leased_by = null, leased_until = null, outcome_unknown = true,
                                problem = 'The sender stopped while sending, ' || attempts || ' times; whether the network'
                                          || ' has this reply is not known. Look there before writing it again.'
                          where state = 'SENDING' and leased_until < :now and attempts >= :max
@@ -177,18 +177,59 @@ class Outbox {
                 .update();
     }
 
-    /** Fails the reply for good; false if this node no longer holds it. */
-    boolean failed(ReplyId id, String node, String problem) {
+    /**
+     * Fails the reply until a person acts; {@code outcomeUnknown} when the network may have it after all. False if this
+     * node no longer holds it.
+     */
+    boolean failed(ReplyId id, String node, String problem, boolean outcomeUnknown) {
         return jdbc.sql("""
                         update publish.outbox
-                           set state = 'FAILED', problem = :problem, leased_by = null, leased_until = null
+                           set state = 'FAILED', problem = :problem, outcome_unknown = :unknown,
+                               leased_by = null, leased_until = null
                          where id = :id and state = 'SENDING' and leased_by = :node
                         """)
                         .param("id", id.value())
                         .param("node", node)
                         .param("problem", problem)
+                        .param("unknown", outcomeUnknown)
                         .update()
                 == 1;
+    }
+
+    /**
+     * A person sends a failed reply again, as a new round of attempts: one the network may have is looked up there
+     * first (unknown), any other is queued. Empty if it is not failed (any more): of two people at once, one re-queues it.
+     */
+    Optional<OutgoingReply> again(WorkspaceId workspace, ReplyId id, Instant now) {
+        return jdbc.sql("""
+                        update publish.outbox
+                           set state = case when outcome_unknown then 'UNKNOWN' else 'QUEUED' end,
+                               problem = case when outcome_unknown then :lookFirst end,
+                               outcome_unknown = false, attempts = 0, next_attempt_at = :now
+                         where workspace_id = :workspace and id = :id and state = 'FAILED'
+                        returning *
+                        """)
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .param("now", at(now))
+                .param(
+                        "lookFirst",
+                        "Sent again; the network may have it already, so it is looked up there before it is sent.")
+                .query((rs, row) -> view(rs))
+                .optional();
+    }
+
+    /** A person gives up on a failed reply; empty if it is not failed (any more). */
+    Optional<OutgoingReply> discard(WorkspaceId workspace, ReplyId id) {
+        return jdbc.sql("""
+                        update publish.outbox set state = 'DISCARDED'
+                         where workspace_id = :workspace and id = :id and state = 'FAILED'
+                        returning *
+                        """)
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query((rs, row) -> view(rs))
+                .optional();
     }
 
     /** A delivered reply as the inbox records it: what {@link #queue} stored, with the network's answer. */
@@ -257,7 +298,8 @@ class Outbox {
                 rs.getString("external_id"),
                 rs.getString("url"),
                 instant(rs, "delivered_at"),
-                rs.getString("problem"));
+                rs.getString("problem"),
+                rs.getBoolean("outcome_unknown"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

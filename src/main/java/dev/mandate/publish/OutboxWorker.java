@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is claimed under a lease and marked "sending" in a committed transaction before the network is called, and the
  * network's answer is recorded at once. An "unknown" reply is looked up at the network first and sent again only if
  * the network says for certain that it does not have it; while that cannot be told, it stays unknown, and after the
- * last attempt it fails with a message asking a person to look.
+ * last attempt it fails with a message asking a person to look. A failed reply remembers whether the network may have
+ * it, so that a person who sends it again ({@link Replies#retry}) has it looked up there first.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
@@ -151,17 +152,15 @@ public class OutboxWorker implements SmartLifecycle {
             case UNKNOWN_OUTCOME -> unknown(entry, failure.getMessage());
             case UNAVAILABLE -> {
                 if (entry.attempts() >= properties.maxAttempts()) {
-                    fail(
+                    giveUp(
                             entry,
-                            giveUp(
-                                    entry,
-                                    "The network could not be reached after " + entry.attempts() + " attempts: "
-                                            + failure.getMessage()));
+                            "The network could not be reached after " + entry.attempts() + " attempts: "
+                                    + failure.getMessage());
                 } else {
                     later(entry, back, backoff(entry.attempts()), failure.getMessage(), false);
                 }
             }
-            default -> fail(entry, giveUp(entry, failure.getMessage()));
+            default -> giveUp(entry, failure.getMessage());
         }
     }
 
@@ -170,17 +169,24 @@ public class OutboxWorker implements SmartLifecycle {
             fail(
                     entry,
                     "Whether the network has this reply is not known after " + entry.attempts() + " attempts (" + why
-                            + "); look there before writing it again.");
+                            + "); look there before writing it again.",
+                    true);
         } else {
             later(entry, ReplyState.UNKNOWN, properties.reconcileAfter(), why, false);
         }
     }
 
-    private static String giveUp(Outbox.Entry entry, String why) {
-        return entry.was() == ReplyState.UNKNOWN
-                ? "Whether the network has this reply could not be checked: " + why
-                        + " Look there before writing it again."
-                : why;
+    /** Fails the reply; one that was being looked up may be at the network after all, and is looked up if sent again. */
+    private void giveUp(Outbox.Entry entry, String why) {
+        if (entry.was() == ReplyState.UNKNOWN) {
+            fail(
+                    entry,
+                    "Whether the network has this reply could not be checked: " + why
+                            + " Look there before writing it again.",
+                    true);
+        } else {
+            fail(entry, why, false);
+        }
     }
 
     /** 30 s, 1 min, 2 min, … up to the configured maximum. */
@@ -194,9 +200,9 @@ public class OutboxWorker implements SmartLifecycle {
         transactions.executeWithoutResult(tx -> outbox.later(entry.id(), node, state, next, problem, attemptBack));
     }
 
-    private void fail(Outbox.Entry entry, String problem) {
+    private void fail(Outbox.Entry entry, String problem, boolean outcomeUnknown) {
         transactions.executeWithoutResult(tx -> {
-            if (outbox.failed(entry.id(), node, problem)) {
+            if (outbox.failed(entry.id(), node, problem, outcomeUnknown)) {
                 events.publishEvent(new ReplyEvents.ReplyFailed(
                         entry.workspace(), Actor.SYSTEM, entry.id(), entry.conversation(), problem));
             }

@@ -70,13 +70,7 @@ public class Replies {
             throw new InvalidInput("text", "A reply has at most " + MAX_TEXT + " characters.");
         }
         ReplyId id = new ReplyId(key == null ? UUID.randomUUID() : key);
-        if (thread.channelAccountId() == null
-                || !connectors.can(by.workspaceId(), thread.channelAccountId(), Capability.REPLY)) {
-            throw new InvalidInput(
-                    null,
-                    "Mandate cannot answer on this conversation's account (it was removed, or its network takes no"
-                            + " replies from Mandate); answer there directly.");
-        }
+        requireMayAnswer(by, thread);
         ChannelAccount account = accounts.get(by.workspaceId(), thread.channelAccountId());
         List<ThreadMessage> messages = thread.messages().stream()
                 .sorted(Comparator.comparing(ThreadMessage::createdAt))
@@ -119,6 +113,50 @@ public class Replies {
                 .orElseThrow(() -> new InvalidInput("key", "This key belongs to another reply."));
     }
 
+    /**
+     * Sends a failed reply again (the same reply: its text, the message it answers and its id, by which the network
+     * recognises it), under the rules a new reply goes out under: advisors may not, the agency not outside its mandate,
+     * and not where Mandate can no longer answer. Where the network may have it after all, the worker looks it up there
+     * first and sends it only if the network does not have it. Only a failed reply ({@link ReplyNotFailed}); of two
+     * people at once, one sends it again and the other is told it is no longer failed.
+     */
+    @Transactional
+    public OutgoingReply retry(Membership by, ReplyId id) {
+        by.requireMayChange();
+        OutgoingReply reply = get(by, id); // another workspace's: NotFound, first
+        ConversationThread thread = inbox.conversation(by, reply.conversationId());
+        scope.require(by, thread);
+        requireMayAnswer(by, thread);
+        reply.requireFailed();
+        OutgoingReply again = outbox.again(by.workspaceId(), id, clock.instant())
+                .orElseThrow(() -> new ReplyNotFailed(get(by, id).state()));
+        events.publishEvent(new ReplyEvents.ReplyRetried(
+                by.workspaceId(),
+                by.actor(),
+                id,
+                again.conversationId(),
+                again.state() == ReplyState.UNKNOWN,
+                reply.problem()));
+        return again;
+    }
+
+    /**
+     * Gives up on a failed reply: it stays, for the record, and is no longer shown as a problem. Advisors may not;
+     * the mandate's reply scope does not apply, as nothing is sent (the brand can clear what the agency left behind
+     * on a conversation escalated to it, and the agency what it wrote before).
+     */
+    @Transactional
+    public OutgoingReply discard(Membership by, ReplyId id) {
+        by.requireMayChange();
+        OutgoingReply reply = get(by, id);
+        reply.requireFailed();
+        OutgoingReply discarded = outbox.discard(by.workspaceId(), id)
+                .orElseThrow(() -> new ReplyNotFailed(get(by, id).state()));
+        events.publishEvent(new ReplyEvents.ReplyDiscarded(
+                by.workspaceId(), by.actor(), id, discarded.conversationId(), reply.problem()));
+        return discarded;
+    }
+
     /** The conversation's outgoing replies, oldest first. */
     @Transactional(readOnly = true)
     public List<OutgoingReply> of(Membership member, ConversationId conversation) {
@@ -130,6 +168,16 @@ public class Replies {
     @Transactional(readOnly = true)
     public OutgoingReply get(Membership member, ReplyId id) {
         return outbox.find(member.workspaceId(), id).orElseThrow(() -> new NotFound("reply"));
+    }
+
+    private void requireMayAnswer(Membership by, ConversationThread thread) {
+        if (thread.channelAccountId() == null
+                || !connectors.can(by.workspaceId(), thread.channelAccountId(), Capability.REPLY)) {
+            throw new InvalidInput(
+                    null,
+                    "Mandate cannot answer on this conversation's account (it was removed, or its network takes no"
+                            + " replies from Mandate); answer there directly.");
+        }
     }
 
     /** Why the mandate keeps the member from replying in the conversation, or empty when they may. */

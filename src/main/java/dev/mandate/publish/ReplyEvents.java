@@ -96,4 +96,67 @@ public final class ReplyEvents {
             return Map.of("conversation", conversation.toString(), "reason", reason);
         }
     }
+
+    /**
+     * A person sent a failed reply again; {@code lookedUpFirst} when the network may have it, so that it is looked up
+     * there before it is sent.
+     */
+    public record ReplyRetried(
+            WorkspaceId workspaceId,
+            Actor actor,
+            ReplyId reply,
+            ConversationId conversation,
+            boolean lookedUpFirst,
+            String problem)
+            implements AuditableEvent {
+
+        @Override
+        public String action() {
+            return "reply.retried";
+        }
+
+        @Override
+        public String subjectType() {
+            return "reply";
+        }
+
+        @Override
+        public String subjectId() {
+            return reply.toString();
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of(
+                    "conversation", conversation.toString(),
+                    "lookedUpFirst", Boolean.toString(lookedUpFirst),
+                    "problem", problem == null ? "" : problem);
+        }
+    }
+
+    /** A person gave up on a failed reply; it will not go out. */
+    public record ReplyDiscarded(
+            WorkspaceId workspaceId, Actor actor, ReplyId reply, ConversationId conversation, String problem)
+            implements AuditableEvent {
+
+        @Override
+        public String action() {
+            return "reply.discarded";
+        }
+
+        @Override
+        public String subjectType() {
+            return "reply";
+        }
+
+        @Override
+        public String subjectId() {
+            return reply.toString();
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("conversation", conversation.toString(), "problem", problem == null ? "" : problem);
+        }
+    }
 }

@@ -54,12 +54,9 @@ class ReplyWeb {
             model.addAttribute("workspace", membership.workspace());
             model.addAttribute("membership", membership);
             model.addAttribute("conversationId", id);
-            // Delivered replies show in the thread itself; here the ones still on their way, or stuck.
+            // Delivered replies show in the thread itself; here the ones still on their way, or failed.
             model.addAttribute(
-                    "pending",
-                    outgoing.stream()
-                            .filter(r -> r.state() != ReplyState.DELIVERED)
-                            .toList());
+                    "pending", outgoing.stream().filter(OutgoingReply::pending).toList());
             model.addAttribute("key", UUID.randomUUID());
             model.addAttribute(
                     "refusal",
@@ -90,6 +87,51 @@ class ReplyWeb {
                 redirect.addFlashAttribute("replyError", problem.getMessage());
             }
             return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + id + "#replies";
+        }
+
+        @PostMapping("/workspaces/{workspaceId}/replies/{replyId}/retry")
+        String retry(
+                @PathVariable String workspaceId,
+                @PathVariable String replyId,
+                CurrentAccount caller,
+                RedirectAttributes redirect) {
+            Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            ReplyId id = ReplyId.parse(replyId);
+            OutgoingReply reply = replies.get(by, id);
+            try {
+                OutgoingReply again = replies.retry(by, id);
+                redirect.addFlashAttribute(
+                        "notice",
+                        again.state() == ReplyState.UNKNOWN
+                                ? "Sent again: Mandate first looks whether the network has it already, and sends it"
+                                        + " only if not."
+                                : "Sent again; it goes out in a moment.");
+            } catch (InvalidInput | Forbidden | ReplyOutsideMandate | ReplyNotFailed problem) {
+                redirect.addFlashAttribute("replyError", problem.getMessage());
+            }
+            return toConversation(by, reply);
+        }
+
+        @PostMapping("/workspaces/{workspaceId}/replies/{replyId}/discard")
+        String discard(
+                @PathVariable String workspaceId,
+                @PathVariable String replyId,
+                CurrentAccount caller,
+                RedirectAttributes redirect) {
+            Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            ReplyId id = ReplyId.parse(replyId);
+            OutgoingReply reply = replies.get(by, id);
+            try {
+                replies.discard(by, id);
+                redirect.addFlashAttribute("notice", "Reply discarded; it will not go out.");
+            } catch (Forbidden | ReplyNotFailed problem) {
+                redirect.addFlashAttribute("replyError", problem.getMessage());
+            }
+            return toConversation(by, reply);
+        }
+
+        private static String toConversation(Membership by, OutgoingReply reply) {
+            return "redirect:/workspaces/" + by.workspaceId() + "/conversations/" + reply.conversationId() + "#replies";
         }
     }
 
@@ -127,6 +169,24 @@ class ReplyWeb {
         OutgoingReply get(@PathVariable String workspaceId, @PathVariable String replyId, CurrentAccount caller) {
             Membership member = access.require(WorkspaceAccess.parse(workspaceId), caller);
             return replies.get(member, ReplyId.parse(replyId));
+        }
+
+        /**
+         * Sends a failed reply again (202: it goes out shortly, or is first looked up at the network where it may be
+         * already); 409 {@code reply-not-failed} for a reply that is not failed.
+         */
+        @PostMapping("/api/workspaces/{workspaceId}/replies/{replyId}/retry")
+        @ResponseStatus(HttpStatus.ACCEPTED)
+        OutgoingReply retry(@PathVariable String workspaceId, @PathVariable String replyId, CurrentAccount caller) {
+            Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            return replies.retry(by, ReplyId.parse(replyId));
+        }
+
+        /** Discards a failed reply; 409 {@code reply-not-failed} for a reply that is not failed. */
+        @PostMapping("/api/workspaces/{workspaceId}/replies/{replyId}/discard")
+        OutgoingReply discard(@PathVariable String workspaceId, @PathVariable String replyId, CurrentAccount caller) {
+            Membership by = access.require(WorkspaceAccess.parse(workspaceId), caller);
+            return replies.discard(by, ReplyId.parse(replyId));
         }
 
         /**
