@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a comment closes, read as a person reads a letter: without its sign-off ("Liebe Grüsse Jürg", "Best regards,"
+ * How a comment closes, read as a person reads a letter: without its sign-off (<em>Liebe Grüsse Jürg</em>, <em>Best regards</em>
  * and a name) and without lines of emoji alone. A long comment is judged by it: one that argues and then closes by
  * praising is praise, one that closes by asking the reader is a question. Only the rules read it; the trained model
  * never sees it.
@@ -252,9 +252,10 @@ final class Closing {
 
     /**
      * Whether a sentence that ends with a question mark asks: it, the clause after its last colon, or the clause after
-     * its last comma opens (after a conjunction) with a question word or a finite verb ("I sent it on time, can you
-     * check?"). In declarative word order ("Sie finden einen Partner, einen wie Dich?", "You agree, right?") the
-     * question mark is rhetorical, and so is a tag of a verb and a pronoun ("…, isn't it?", "…, hast du?").
+     * its last comma opens (after a conjunction) with a question word or a finite verb, as in <em>I sent it on time;
+     * can you check?</em> In declarative word order (<em>Sie finden einen Partner; einen wie Dich?</em> or <em>You
+     * agree; right?</em>) the question mark is rhetorical, and so is a tag of a verb and a pronoun (<em>isn't it?</em>
+     * or <em>hast du?</em> after a comma).
      */
     static boolean asksTheReader(String sentence) {
         String[] clauses = CLAUSE_BREAK.split(sentence);

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Says a classifier's reason in words a person reads: {@code signal:off-topic} is "off the topic of the post it
- * answers", {@code b:check out} is "the words “check out”". The stored and exported reasons stay the classifiers' own
- * codes; pages show these words, with the code beside them for whoever wants it.
+ * Says a classifier's reason in words a person reads: the code {@code signal:off-topic} as <em>off the topic of the
+ * post it answers</em>, {@code b:check out} as <em>the words check out</em>. The stored and exported reasons stay the
+ * classifiers' own codes; pages show these words, with the code beside them for whoever wants it.
  */
 @Component("reasons")
 public class Reasons {
