@@ -260,7 +260,8 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             boolean[] predicted = new boolean[test.size()];
             List<Spam> verdicts = new ArrayList<>();
             for (int i = 0; i < test.size(); i++) {
-                Spam verdict = spam.classify(test.get(i).text(), test.get(i).context());
+                Spam verdict =
+                        spam.classifyAnswering(test.get(i).text(), test.get(i).context(), SpamClassifier.Seen.NOTHING);
                 verdicts.add(verdict);
                 actual[i] = test.get(i).spam();
                 predicted[i] = verdict.spam();

@@ -14,7 +14,7 @@ public class Reasons {
     private static final Map<String, String> SIGNALS = Map.ofEntries(
             Map.entry("signal:off-topic", "off the topic of the post it answers"),
             Map.entry("signal:on-topic", "on the topic of the post it answers"),
-            Map.entry("signal:links-to-context", "links only back to the post it answers"),
+            Map.entry("signal:links-to-context", "a link back to the post it answers (not read as a link out)"),
             Map.entry("signal:author-spam-history", "the author's earlier messages were spam"),
             Map.entry("signal:author-good-history", "the author wrote wanted messages before"),
             Map.entry("signal:repeated-text", "the same text came in other conversations"),
@@ -62,13 +62,18 @@ public class Reasons {
         int colon = reason.indexOf(':');
         String value = colon < 0 ? "" : reason.substring(colon + 1);
         return switch (colon < 0 ? reason : reason.substring(0, colon)) {
-            case "w" -> "the word “" + value + "”";
+            case "w" -> value.startsWith("#") ? number(value.substring(1)) : "the word “" + value + "”";
             case "b" -> phrase(value);
             case "c" -> "the letters “" + value.strip() + "”";
             case "domain" -> "a link to " + value;
             case "tld" -> "a link to a ." + value + " address";
             default -> reason;
         };
+    }
+
+    // words that are numbers are read as their length, at most 8
+    private static String number(String digits) {
+        return digits.equals("8") ? "a number of 8 digits or more" : "a " + digits + "-digit number";
     }
 
     // a word pair; "^" and "$" mark the start and the end of the text

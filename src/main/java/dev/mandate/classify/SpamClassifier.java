@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -104,18 +105,33 @@ public class SpamClassifier {
         public static Context message(String text) {
             return new Context(text, false);
         }
+
+        /**
+         * The post as a comment is read against: its title, its address (a link back to it is no link out) and its
+         * text, each where given, one per line; {@code null} text when none is.
+         */
+        public static Context post(String title, String address, String text) {
+            StringJoiner joined = new StringJoiner("\n");
+            for (String part : new String[] {title, address, text}) {
+                if (part != null && !part.isBlank()) {
+                    joined.add(part.strip());
+                }
+            }
+            return post(joined.length() == 0 ? null : joined.toString());
+        }
     }
 
     /** Like {@link #classify(String, String, Seen)}, saying whether the context is the post or a message. */
     public Spam classifyAnswering(String text, Context context, Seen seen) {
         String body = text == null ? "" : text;
         String contextText = context == null ? null : context.text();
-        String own = context != null && context.post() ? TextFeatures.withoutLinksTo(body, contextText) : body;
+        String own = context != null && context.post() ? Links.withoutLinksTo(body, contextText) : body;
         Map<String, Float> features = TextFeatures.of(own);
         TextFeatures.Vector vector = TextFeatures.normalised(features);
         double margin = model.regression().margin(vector);
         List<Signal> signals = new ArrayList<>();
-        double overlap = topicOverlap(body, contextText);
+        // topics in words: a post's address or an advert's domain is no topic
+        double overlap = topicOverlap(Links.withoutLinks(own), Links.withoutLinks(contextText));
         if (overlap >= 0 && overlap < OFF_TOPIC_BELOW) {
             signals.add(new Signal("signal:off-topic", offTopicWeight));
         } else if (overlap >= ON_TOPIC_FROM) {

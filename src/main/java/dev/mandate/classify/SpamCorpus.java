@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class SpamCorpus {
 
     private static final Pattern LINK_TAG = Pattern.compile("(?i)<a\\s[^>]*href=\"([^\"]*)\"[^>]*>");
     private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * The videos the YouTube Spam Collection's comments sit under, by file name: their titles and addresses, as a
@@ -42,7 +44,12 @@ final class SpamCorpus {
         private static final long serialVersionUID = 1L;
 
         InvalidLine(Path file, int line, String problem) {
-            super(file.getFileName() + " line " + line + ": " + problem);
+            this(file, "line " + line, problem);
+        }
+
+        /** At a place that is not a line: {@code comment 3} of a JSON file, or nowhere in particular. */
+        InvalidLine(Path file, String place, String problem) {
+            super(file.getFileName() + (place.isEmpty() ? "" : " " + place) + ": " + problem);
         }
     }
 
@@ -105,7 +112,8 @@ final class SpamCorpus {
 
     private static List<LabelledText> csv(Path file, String content) {
         List<LabelledText> examples = new ArrayList<>();
-        String post = POSTS.get(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        String posted = POSTS.get(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        SpamClassifier.Context post = posted == null ? null : SpamClassifier.Context.post(posted);
         List<String> header = null;
         int contentColumn = -1;
         int classColumn = -1;
@@ -154,41 +162,42 @@ final class SpamCorpus {
         return examples;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /**
      * The comments of threads in the seed fixture's format ({@code threads[].post}, {@code threads[].comments[]} with
      * {@code expected.spam}), each with what it answers as the ingest flow gives it: its parent comment, or else the
-     * post (title, address, text). {@code line} is the comment's place in the file, counted from 1.
+     * post (title, address, text). The brand's own comments ({@code author_is_brand}) are left out, as ingest does not
+     * classify them. {@code line} is the comment's place in the file, counted from 1.
      */
     private static List<LabelledText> seedThreads(Path file, String content) {
         JsonNode root;
         try {
             root = JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new InvalidLine(file, 1, "not JSON: " + e.getOriginalMessage());
+            throw new InvalidLine(file, "", "not JSON: " + e.getOriginalMessage());
         }
         List<LabelledText> examples = new ArrayList<>();
+        int place = 0;
         for (JsonNode thread : root.path("threads")) {
             JsonNode post = thread.path("post");
-            String postContext = String.join(
-                    "\n",
-                    java.util.stream.Stream.of("title", "url", "text")
-                            .map(field -> post.path(field).asString(""))
-                            .filter(text -> !text.isBlank())
-                            .toList());
-            Map<String, String> texts = new java.util.HashMap<>();
+            SpamClassifier.Context underThePost = SpamClassifier.Context.post(
+                    post.path("title").asString(null),
+                    post.path("url").asString(null),
+                    post.path("text").asString(null));
+            Map<String, String> texts = new HashMap<>();
             for (JsonNode comment : thread.path("comments")) {
-                int place = examples.size() + 1;
+                place++;
+                String id = comment.path("external_id").asString("");
+                String text = comment.path("text").asString("");
+                texts.put(id, text);
+                // the brand's own comments are not classified by ingest: not here either
+                if (comment.path("author_is_brand").asBoolean(false)) {
+                    continue;
+                }
                 JsonNode spam = comment.path("expected").path("spam");
                 if (!spam.isBoolean()) {
                     throw new InvalidLine(
-                            file,
-                            place,
-                            "expected.spam of comment \""
-                                    + shorten(comment.path("external_id").asString("?")) + "\" is not true or false");
+                            file, "comment " + place, "expected.spam of \"" + shorten(id) + "\" is not true or false");
                 }
-                String text = comment.path("text").asString("");
                 String parent = comment.path("parent").asString(null);
                 examples.add(new LabelledText(
                         text,
@@ -196,12 +205,13 @@ final class SpamCorpus {
                         place,
                         comment.path("author").asString(null),
                         comment.path("published_at").asString(null),
-                        parent != null && texts.containsKey(parent) ? texts.get(parent) : postContext));
-                texts.put(comment.path("external_id").asString(""), text);
+                        parent != null && texts.containsKey(parent)
+                                ? SpamClassifier.Context.message(texts.get(parent))
+                                : underThePost));
             }
         }
         if (examples.isEmpty()) {
-            throw new InvalidLine(file, 1, "no threads with comments");
+            throw new InvalidLine(file, "", "no threads with comments by others than the brand");
         }
         return examples;
     }

@@ -97,7 +97,7 @@ final class SpamEvaluation {
         NaiveBayes baseline = naiveBayes(training.examples());
         for (int i = 0; i < test.size(); i++) {
             Map<String, Float> features =
-                    TextFeatures.of(test.get(i).text(), test.get(i).context());
+                    TextFeatures.of(test.get(i).text(), test.get(i).post());
             actual[i] = test.get(i).spam();
             margins[i] = model.regression().margin(TextFeatures.normalised(features));
             baselinePredicted[i] = baseline.spam(TextFeatures.counts(features));
@@ -373,7 +373,7 @@ final class SpamEvaluation {
             for (LabelledText comment : video) {
                 if (!comment.spam()) {
                     hamMargins.add(model.regression()
-                            .margin(TextFeatures.normalised(TextFeatures.of(comment.text(), comment.context()))));
+                            .margin(TextFeatures.normalised(TextFeatures.of(comment.text(), comment.post()))));
                 }
             }
         }
@@ -388,7 +388,7 @@ final class SpamEvaluation {
         boolean[] labels = new boolean[training.size()];
         for (int i = 0; i < training.size(); i++) {
             vectors.add(TextFeatures.counts(
-                    TextFeatures.of(training.get(i).text(), training.get(i).context())));
+                    TextFeatures.of(training.get(i).text(), training.get(i).post())));
             labels[i] = training.get(i).spam();
         }
         return NaiveBayes.train(vectors, labels);

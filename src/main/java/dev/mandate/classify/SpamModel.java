@@ -55,7 +55,7 @@ final class SpamModel {
         boolean[] labels = new boolean[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
             vectors.add(TextFeatures.normalised(
-                    TextFeatures.of(examples.get(i).text(), examples.get(i).context())));
+                    TextFeatures.of(examples.get(i).text(), examples.get(i).post())));
             labels[i] = examples.get(i).spam();
         }
         LogisticRegression regression = LogisticRegression.train(vectors, labels, importance, EPOCHS, LAMBDA, SEED);

@@ -28,8 +28,7 @@ final class TextFeatures {
      */
     static final float CHARACTER_NGRAM_WEIGHT = 0.3f;
 
-    private static final Pattern LINK = Pattern.compile(
-            "(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|biz|ly|co|me|tk|de|uk|ru)(?:/[^\\s<>\"]*)?\\b");
+    private static final Pattern LINK = Links.PATTERN;
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(?:https?://)?(?:www\\.)?([a-z0-9.-]+)");
 
     /** A link to a channel or profile on a video site: the commonest way to advertise one's own channel. */
@@ -81,67 +80,10 @@ final class TextFeatures {
 
     /**
      * The features of a message read against the text it answers: links back to the post it sits under, or to a
-     * page that post links to, are left out ({@link #withoutLinksTo}), as they advertise nothing new.
+     * page that post links to, are left out ({@link Links#withoutLinksTo}), as they advertise nothing new.
      */
     static Map<String, Float> of(String text, String context) {
-        return of(withoutLinksTo(text, context));
-    }
-
-    /**
-     * The text without its links to pages the context links to (or is: a post's context holds its own address).
-     * A viewer linking a moment of the video they comment on, or the article they answer, sends no one elsewhere;
-     * the text model would otherwise read such a link as a link out. The text itself when nothing is left out.
-     */
-    static String withoutLinksTo(String text, String context) {
-        if (text == null || context == null || context.isBlank()) {
-            return text;
-        }
-        Set<String> targets = new java.util.HashSet<>();
-        Matcher inContext = LINK.matcher(cut(context));
-        while (inContext.find()) {
-            targets.add(linkKey(inContext.group()));
-        }
-        if (targets.isEmpty()) {
-            return text;
-        }
-        String cut = cut(text);
-        Matcher links = LINK.matcher(cut);
-        StringBuilder rest = null;
-        int end = 0;
-        while (links.find()) {
-            if (targets.contains(linkKey(links.group()))) {
-                rest = rest == null ? new StringBuilder(cut.length()) : rest;
-                rest.append(cut, end, links.start()).append(' ');
-                end = links.end();
-            }
-        }
-        return rest == null ? text : rest.append(cut, end, cut.length()).toString();
-    }
-
-    private static final Pattern YOUTUBE_VIDEO = Pattern.compile(
-            "(?i)^(?:[a-z]+\\.)?(?:youtube\\.com/(?:watch\\?(?:[^#]*&)?v=|embed/|shorts/)|youtu\\.be/)([a-z0-9_-]{6,})");
-
-    /**
-     * What a link points at, with what does not change the page left out: scheme, {@code www.}, query and
-     * fragment, a closing slash; a video's id for the ways of linking a YouTube video ({@code youtu.be/ID},
-     * {@code youtube.com/watch?v=ID&t=2m19s}).
-     */
-    static String linkKey(String link) {
-        String bare = link.replaceFirst("(?i)^https?://", "");
-        Matcher video = YOUTUBE_VIDEO.matcher(bare.replaceFirst("(?i)^www\\.", ""));
-        if (video.find()) {
-            return "video:" + video.group(1);
-        }
-        String page =
-                bare.replaceFirst("(?i)^www\\.", "").replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        int slash = page.indexOf('/');
-        return slash < 0
-                ? page.toLowerCase(Locale.ROOT)
-                : page.substring(0, slash).toLowerCase(Locale.ROOT) + page.substring(slash);
-    }
-
-    private static String cut(String text) {
-        return text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
+        return of(Links.withoutLinksTo(text, context));
     }
 
     /** The features of a text with how often each occurs, in the order first seen. */

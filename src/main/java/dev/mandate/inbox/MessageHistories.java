@@ -79,7 +79,8 @@ class MessageHistories {
         List<ExternalItem> list = items.stream().distinct().toList();
         jdbc.sql("""
                         select k.account, k.external_id,
-                               nullif(concat_ws(E'\\n', x.title, x.url, coalesce(x.body, x.excerpt)), '') as text
+                               nullif(concat_ws(E'\\n', nullif(btrim(x.title), ''), nullif(btrim(x.url), ''),
+                                              nullif(btrim(coalesce(x.body, x.excerpt)), '')), '') as text
                           from unnest(:accounts::uuid[], :externalIds::text[]) as k (account, external_id)
                           join inbox.context x on x.channel_account_id = k.account and x.external_id = k.external_id
                          where x.workspace_id = :workspace

@@ -4,6 +4,7 @@ import dev.mandate.channel.ChannelAccount;
 import dev.mandate.channel.ChannelAccountId;
 import dev.mandate.channel.ChannelAccounts;
 import dev.mandate.channel.InboundItem;
+import dev.mandate.classify.SpamClassifier;
 import dev.mandate.contact.AuthorIdentity;
 import dev.mandate.contact.ContactId;
 import dev.mandate.contact.Contacts;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -217,14 +217,9 @@ public class Ingest {
         }
     }
 
-    /**
-     * What a comment under this post is read against: the post's title, its address (a link back to it is no link
-     * out) and its text; {@code null} when the post came with none of them.
-     */
+    /** What a comment under this post is read against: see {@link SpamClassifier.Context#post(String, String, String)}. */
     static String postContext(InboundItem post) {
-        String joined = Stream.of(post.title(), post.url(), post.text())
-                .filter(part -> part != null && !part.isBlank())
-                .collect(Collectors.joining("\n"));
-        return joined.isEmpty() ? null : joined;
+        return SpamClassifier.Context.post(post.title(), post.url(), post.text())
+                .text();
     }
 }

@@ -91,7 +91,7 @@ class ClassifyCommandsTests {
 
         assertThat(seed.status()).as(seed.out()).isZero();
         assertThat(seed.out())
-                .contains("on seed-threads.json, 7 messages")
+                .contains("on seed-threads.json, 5 messages")
                 .contains("precision 1.0000  recall 1.0000  F1 1.0000  accuracy 1.0000  false-positive rate 0.0000")
                 .containsPattern("ghdhair +labelled spam +scored 0\\.[5-9]\\d\\d spam +right \\[signal:off-topic")
                 .doesNotContain("WRONG");
@@ -105,7 +105,7 @@ class ClassifyCommandsTests {
         MandateCommands.Outcome invalid =
                 MandateCommands.run("classify", "evaluate", "--task", "spam", "--data", bad.toString());
         assertThat(invalid.status()).isEqualTo(1);
-        assertThat(invalid.out()).contains("threads.json line 2: expected.spam of comment \"c2\" is not true or false");
+        assertThat(invalid.out()).contains("threads.json comment 2: expected.spam of \"c2\" is not true or false");
     }
 
     @Test

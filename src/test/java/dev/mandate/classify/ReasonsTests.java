@@ -11,7 +11,7 @@ class ReasonsTests {
     @Test
     void saysSignalsAndCuesInWords() {
         assertThat(reasons.describe("signal:off-topic")).isEqualTo("off the topic of the post it answers");
-        assertThat(reasons.describe("signal:links-to-context")).isEqualTo("links only back to the post it answers");
+        assertThat(reasons.describe("signal:links-to-context")).startsWith("a link back to the post it answers");
         assertThat(reasons.describe("cue:purchase")).startsWith("a buying word");
     }
 
@@ -25,6 +25,8 @@ class ReasonsTests {
         assertThat(reasons.describe("domain:bit.ly")).isEqualTo("a link to bit.ly");
         assertThat(reasons.describe("tld:ru")).isEqualTo("a link to a .ru address");
         assertThat(reasons.describe("len:tiny")).isEqualTo("a very short text");
+        assertThat(reasons.describe("w:#3")).isEqualTo("a 3-digit number");
+        assertThat(reasons.describe("w:#8")).isEqualTo("a number of 8 digits or more");
     }
 
     @Test

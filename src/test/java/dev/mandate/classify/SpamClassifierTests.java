@@ -88,6 +88,21 @@ class SpamClassifierTests {
     }
 
     @Test
+    void keepsAnAdvertThatAlsoLinksThePostAsSpam() {
+        String post = "Party Rock Anthem, the official video by LMFAO featuring Lauren Bennett and GoonRock, shot in"
+                + " Los Angeles with dancers, shufflers and a zombie apocalypse https://www.youtube.com/watch?v=KQ6zr6kCPj8";
+        String advert = "lol https://youtu.be/KQ6zr6kCPj8 https://youtu.be/KQ6zr6kCPj8 buy followers cheap at"
+                + " http://cheapfollowers.biz";
+
+        Spam spam = classifier.classify(advert, post);
+
+        assertThat(spam.spam()).isTrue();
+        assertThat(spam.reasons()).doesNotContain("signal:on-topic", "signal:links-to-context");
+        assertThat(spam.score())
+                .isGreaterThanOrEqualTo(classifier.classify(advert, null).score() - 0.2);
+    }
+
+    @Test
     void givesADefinedResultForEmptyEmojiAndHugeTexts() {
         assertThat(classifier.classify("", null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);
         assertThat(classifier.classify(null, null).verdict()).isEqualTo(Spam.Verdict.NOT_SPAM);
