@@ -300,15 +300,33 @@ final class Closing {
         if (line.endsWith("!") || line.endsWith("?")) {
             return false;
         }
-        String words = String.join(" ", words(line));
+        List<String> all = words(line);
+        String words = String.join(" ", all);
         for (String formula : SIGN_OFFS) {
-            if (words.equals(formula)
-                    || words.startsWith(formula + " ")
-                            && words(line).size() - formula.split(" ").length <= NAME_WORDS) {
+            if (words.equals(formula)) {
+                return true;
+            }
+            int after = all.size() - formula.split(" ").length;
+            if (words.startsWith(formula + " ") && after <= NAME_WORDS && capitalised(line, after)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // the last words of the line as written: a name after a greeting is capitalised ("Cheers, Tom"), the rest of a
+    // closing sentence is not ("Thanks, great post"; "Danke für den Artikel")
+    private static boolean capitalised(String line, int last) {
+        String[] tokens = line.strip().split("[^\\p{L}\\p{N}'’]+");
+        if (tokens.length < last) {
+            return false;
+        }
+        for (int i = tokens.length - last; i < tokens.length; i++) {
+            if (tokens[i].isEmpty() || !Character.isUpperCase(tokens[i].codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean name(String line) {

@@ -66,4 +66,17 @@ class ClosingTests {
                         .paragraph())
                 .isEqualTo("Then it closes. Like this.");
     }
+
+    @Test
+    void keepsAClosingSentenceThatOpensLikeAGreeting() {
+        for (String last : new String[] {"Thanks, great post", "Danke für den Artikel"}) {
+            assertThat(Closing.of("Some argument that goes on for a while.\n\n" + last)
+                            .paragraph())
+                    .as(last)
+                    .isEqualTo(last);
+        }
+        assertThat(Closing.of("Some argument that goes on for a while.\n\nCheers, Tom")
+                        .paragraph())
+                .isEqualTo("Some argument that goes on for a while.");
+    }
 }
