@@ -275,7 +275,7 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                                 + " for those files) on %s, %d messages%n",
                         data.getFileName(), test.size());
                 out.print(confusion.text());
-                for (int i = 0; i < test.size() && test.size() <= LISTED; i++) {
+                for (int i = 0; test.size() <= LISTED && i < test.size(); i++) {
                     LabelledText example = test.get(i);
                     out.printf(
                             Locale.ROOT,

@@ -59,6 +59,9 @@ final class SpamEvaluation {
      */
     static final double CHOSEN_FALSE_POSITIVE_RATE = 0.005;
 
+    /** The bound on the share of wanted comments hidden. */
+    static final double TARGET_FALSE_POSITIVE_RATE = 0.01;
+
     /**
      * The figures on one test set: the text model at the configured threshold and at the threshold chosen on the
      * training videos ({@code chosenThreshold}, NaN and {@code null} figures where there is nothing to choose it
@@ -119,9 +122,6 @@ final class SpamEvaluation {
                 ceiling(actual, margins, TARGET_FALSE_POSITIVE_RATE));
     }
 
-    /** The bound on the share of wanted comments hidden. */
-    static final double TARGET_FALSE_POSITIVE_RATE = 0.01;
-
     /**
      * The most the text model's ranking allows: the best F1 over every threshold whose false-positive rate stays
      * within {@code maxFalsePositiveRate}, the threshold taken on the test set itself. An oracle, not a result (no
@@ -142,6 +142,8 @@ final class SpamEvaluation {
         Confusion best = new Confusion(0, 0, negatives, positives);
         long truePositives = 0;
         long falsePositives = 0;
+        // counted, not compared as a fraction: 1 % of 200 is 2 exactly
+        long allowed = (long) Math.floor(maxFalsePositiveRate * negatives + 1e-9);
         for (int k = 0; k < order.length; k++) {
             if (actual[order[k]]) {
                 truePositives++;
@@ -150,7 +152,7 @@ final class SpamEvaluation {
             }
             // a threshold sits between distinct margins only
             boolean boundary = k + 1 == order.length || margins[order[k + 1]] < margins[order[k]];
-            if (boundary && falsePositives <= maxFalsePositiveRate * negatives) {
+            if (boundary && falsePositives <= allowed) {
                 Confusion candidate = new Confusion(
                         truePositives, falsePositives, negatives - falsePositives, positives - truePositives);
                 best = candidate.f1() > best.f1() ? candidate : best;

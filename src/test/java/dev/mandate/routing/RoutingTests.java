@@ -48,6 +48,8 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Routing on real conversations: the issue's rule set over the seed threads and a generated stream, loops shown
@@ -162,9 +164,8 @@ class RoutingTests {
     void givesTheBrandTheSeedConversationsItsHandLabelsSayNeedIt() throws Exception {
         // The issue's rule set and one rule more: an argument with the brand's position wants the brand's own voice.
         JsonMapper json = JsonMapper.builder().build();
-        tools.jackson.databind.node.ObjectNode ruleSet =
-                (tools.jackson.databind.node.ObjectNode) json.readTree(RoutingFixtures.ISSUE_RULE_SET);
-        ((tools.jackson.databind.node.ArrayNode) ruleSet.get("rules")).add(json.readTree("""
+        ObjectNode ruleSet = (ObjectNode) json.readTree(RoutingFixtures.ISSUE_RULE_SET);
+        ((ArrayNode) ruleSet.get("rules")).add(json.readTree("""
                 {"id": "discussions", "name": "Discussions of our position", "stop": true,
                  "conditions": {"all": [{"field": "intent", "op": "is", "value": "discussion"}]},
                  "actions": [{"type": "escalate", "question": "Someone argues with our position.",
