@@ -127,7 +127,7 @@ public class ChannelConnections {
                 transaction.executeWithoutResult(status -> SyncStates.credentialsFailed(
                         jdbc, events, stored.account(), clock.instant(), failure.getMessage()));
             }
-            throw new CouldNotConnect(failure.kind(), fieldAtFault(connector, failure), failure.getMessage());
+            throw new CouldNotConnect(failure, fieldAtFault(connector, failure));
         }
     }
 
@@ -286,7 +286,7 @@ public class ChannelConnections {
             return verified;
         } catch (ConnectorFailure failure) {
             refused(by, account, failure.kind().name(), failure.getMessage());
-            throw new CouldNotConnect(failure.kind(), fieldAtFault(connector, failure), failure.getMessage());
+            throw new CouldNotConnect(failure, fieldAtFault(connector, failure));
         } catch (RuntimeException e) {
             // A fault of the adapter itself: its message could hold anything, so only its type is told.
             log.warn(
@@ -305,6 +305,9 @@ public class ChannelConnections {
     }
 
     private static String fieldAtFault(Connector connector, ConnectorFailure failure) {
+        if (failure.field() != null) {
+            return failure.field();
+        }
         if (failure.kind() != ConnectorFailure.Kind.CREDENTIALS) {
             return null;
         }

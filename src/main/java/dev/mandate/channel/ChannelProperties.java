@@ -12,10 +12,15 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the channel module ({@code mandate.channel.*}, e.g. {@code MANDATE_CHANNEL_SYNC_ENABLED}).
  *
  * @param sync how connected accounts are synced
+ * @param allowPrivateAddresses let connectors call hosts inside the network Mandate runs in (loopback, private,
+ *     link-local, unique-local; {@code MANDATE_CHANNEL_ALLOW_PRIVATE_ADDRESSES}), e.g. a WordPress on the LAN;
+ *     refused by default, so that a channel's address cannot be turned against internal services
  */
 @Validated
 @ConfigurationProperties("mandate.channel")
-record ChannelProperties(@DefaultValue @Valid @NotNull Sync sync) {
+record ChannelProperties(
+        @DefaultValue @Valid @NotNull Sync sync,
+        @DefaultValue("false") boolean allowPrivateAddresses) {
 
     /**
      * The sync scheduler.

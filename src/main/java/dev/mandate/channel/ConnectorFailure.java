@@ -31,11 +31,20 @@ public final class ConnectorFailure extends RuntimeException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final String field;
+    private final boolean addressRefused;
 
     public ConnectorFailure(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        this(kind, message, retryAfter, cause, null, false);
+    }
+
+    private ConnectorFailure(
+            Kind kind, String message, Duration retryAfter, Throwable cause, String field, boolean addressRefused) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryAfter = retryAfter;
+        this.field = field;
+        this.addressRefused = addressRefused;
     }
 
     public ConnectorFailure(Kind kind, String message) {
@@ -58,6 +67,14 @@ public final class ConnectorFailure extends RuntimeException {
         return new ConnectorFailure(Kind.CONFIGURATION, message);
     }
 
+    /**
+     * The setting {@code field} names an address Mandate does not call (inside its own network, see
+     * {@link dev.mandate.shared.OutboundAddresses}): a setting to fix, answered as problem {@code address-not-allowed}.
+     */
+    public static ConnectorFailure addressRefused(String field, String message) {
+        return new ConnectorFailure(Kind.CONFIGURATION, message, null, null, field, true);
+    }
+
     public static ConnectorFailure rejected(String message) {
         return new ConnectorFailure(Kind.REJECTED, message);
     }
@@ -72,6 +89,16 @@ public final class ConnectorFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The setting at fault, or {@code null} when no single one is. */
+    public String field() {
+        return field;
+    }
+
+    /** Whether an address was refused because it lies inside the network Mandate runs in. */
+    public boolean addressRefused() {
+        return addressRefused;
     }
 
     /** How long the network asked us to wait; {@code null} if it did not say. */

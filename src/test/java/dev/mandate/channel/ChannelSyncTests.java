@@ -475,7 +475,7 @@ class ChannelSyncTests {
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(30));
         SyncScheduler scheduler =
-                new SyncScheduler(node("scheduled", arrivals, every50ms), new ChannelProperties(every50ms));
+                new SyncScheduler(node("scheduled", arrivals, every50ms), new ChannelProperties(every50ms, true));
 
         scheduler.start();
         try {

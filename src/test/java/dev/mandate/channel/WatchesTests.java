@@ -145,17 +145,19 @@ class WatchesTests {
                 vault,
                 jdbc,
                 events,
-                new ChannelProperties(new ChannelProperties.Sync(
-                        true,
-                        Duration.ofHours(1),
-                        1,
-                        Duration.ofMinutes(5),
-                        Duration.ofMinutes(5),
-                        "",
-                        Duration.ofMinutes(5),
-                        20,
-                        Duration.ofSeconds(30),
-                        Duration.ofMinutes(30))),
+                new ChannelProperties(
+                        new ChannelProperties.Sync(
+                                true,
+                                Duration.ofHours(1),
+                                1,
+                                Duration.ofMinutes(5),
+                                Duration.ofMinutes(5),
+                                "",
+                                Duration.ofMinutes(5),
+                                20,
+                                Duration.ofSeconds(30),
+                                Duration.ofMinutes(30)),
+                        true),
                 clock);
         supervised.start();
         try {

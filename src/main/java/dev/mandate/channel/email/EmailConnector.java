@@ -10,6 +10,7 @@ import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Reply;
 import dev.mandate.channel.SettingField;
 import dev.mandate.channel.Watchable;
+import dev.mandate.shared.OutboundAddresses;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -72,17 +73,19 @@ class EmailConnector implements Connector, Watchable {
             List.of("Sent", "INBOX.Sent", "Sent Items", "Sent Messages", "Gesendet", "INBOX.Gesendet");
 
     private final Clock clock;
+    private final OutboundAddresses addresses;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int page;
 
     @Autowired
-    EmailConnector(Clock clock) {
-        this(clock, Duration.ofSeconds(15), Duration.ofSeconds(60), PAGE);
+    EmailConnector(Clock clock, OutboundAddresses addresses) {
+        this(clock, addresses, Duration.ofSeconds(15), Duration.ofSeconds(60), PAGE);
     }
 
-    EmailConnector(Clock clock, Duration connectTimeout, Duration readTimeout, int page) {
+    EmailConnector(Clock clock, OutboundAddresses addresses, Duration connectTimeout, Duration readTimeout, int page) {
         this.clock = clock;
+        this.addresses = addresses;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.page = page;
@@ -114,7 +117,7 @@ class EmailConnector implements Connector, Watchable {
     }
 
     Mailbox mailbox(Connection connection) {
-        return Mailbox.of(connection, connectTimeout, readTimeout);
+        return Mailbox.of(connection, addresses, connectTimeout, readTimeout);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mandate.channel.email;
 
 import dev.mandate.channel.Connection;
 import dev.mandate.channel.ConnectorFailure;
+import dev.mandate.shared.OutboundAddresses;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -20,7 +21,8 @@ import java.util.Properties;
 /**
  * An e-mail account's settings, read from a {@link Connection}, and how to reach its IMAP and SMTP servers: opening a
  * store or transport turns what went wrong into a {@link ConnectorFailure} whose message names the server, never the
- * password.
+ * password. A server inside the network Mandate runs in is not connected to unless the operator allows it
+ * ({@link OutboundAddresses}).
  */
 record Mailbox(
         String imapHost,
@@ -32,7 +34,8 @@ record Mailbox(
         Security smtpSecurity,
         String from,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        OutboundAddresses addresses) {
 
     /** How a connection to a mail server is protected. */
     enum Security {
@@ -53,7 +56,8 @@ record Mailbox(
         }
     }
 
-    static Mailbox of(Connection connection, Duration connectTimeout, Duration readTimeout) {
+    static Mailbox of(
+            Connection connection, OutboundAddresses addresses, Duration connectTimeout, Duration readTimeout) {
         Security imapSecurity = Security.parse("imapSecurity", connection.setting("imapSecurity", "ssl"));
         Security smtpSecurity = Security.parse("smtpSecurity", connection.setting("smtpSecurity", "starttls"));
         String from = connection.setting("from").trim().toLowerCase(Locale.ROOT);
@@ -79,7 +83,8 @@ record Mailbox(
                 smtpSecurity,
                 from,
                 connectTimeout,
-                readTimeout);
+                readTimeout,
+                addresses);
     }
 
     private static String host(String field, String value) {
@@ -140,6 +145,7 @@ record Mailbox(
     /** An open IMAP store; the caller closes it. */
     Store openStore(Session session, Connection.Secret secret) {
         String protocol = imapSecurity == Security.SSL ? "imaps" : "imap";
+        allowed("imapHost", imapHost);
         try {
             Store store = session.getStore(protocol);
             store.connect(imapHost, imapPort, user, secret.reveal());
@@ -154,6 +160,7 @@ record Mailbox(
     /** An open SMTP transport, logged in; the caller closes it. */
     Transport openTransport(Session session, Connection.Secret secret) {
         String protocol = smtpSecurity == Security.SSL ? "smtps" : "smtp";
+        allowed("smtpHost", smtpHost);
         try {
             Transport transport = session.getTransport(protocol);
             transport.connect(smtpHost, smtpPort, user, secret.reveal());
@@ -163,6 +170,13 @@ record Mailbox(
         } catch (MessagingException e) {
             throw reach("mail server for sending (SMTP)", smtpHost, smtpPort, e);
         }
+    }
+
+    /** Checked before every connection, not only when connecting the account: a name may resolve differently later. */
+    private void allowed(String field, String host) {
+        addresses.refusal(host).ifPresent(refused -> {
+            throw ConnectorFailure.addressRefused(field, refused);
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.mandate.channel.Fetched;
 import dev.mandate.channel.HtmlText;
 import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.SettingField;
+import dev.mandate.shared.OutboundAddresses;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The cursor is the newest publication (or update) time seen in the feed: after a restart, older entries are not
  * read again; entries without a date are always considered, and ingest drops what it has by the entry's id. Settings:
  * {@code url}, {@code keywords} (comma-separated; empty for every entry). Feeds need no credential.
+ *
+ * <p>The address may be http or https (many feeds are still served over http), but never a host inside the network
+ * Mandate runs in, nor carry a user name or password ({@link OutboundAddresses}); it is checked when the account is
+ * connected and before every read, and so is every redirect (up to {@value OutboundAddresses#MAX_REDIRECTS}).
  */
 @Component
 class FeedConnector implements Connector {
@@ -75,20 +80,23 @@ class FeedConnector implements Connector {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
     private final Clock clock;
+    private final OutboundAddresses addresses;
     private final HttpClient http;
     private final Duration timeout;
 
     @Autowired
-    FeedConnector(Clock clock) {
-        this(clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    FeedConnector(Clock clock, OutboundAddresses addresses) {
+        this(clock, addresses, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
-    FeedConnector(Clock clock, Duration connectTimeout, Duration timeout) {
+    FeedConnector(Clock clock, OutboundAddresses addresses, Duration connectTimeout, Duration timeout) {
         this.clock = clock;
+        this.addresses = addresses;
         this.timeout = timeout;
+        // Redirects are followed by OutboundAddresses.send, which checks every address before it is called.
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -311,7 +319,9 @@ class FeedConnector implements Connector {
                 .build();
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = addresses.send(http, request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (OutboundAddresses.Refused e) {
+            throw ConnectorFailure.addressRefused("url", e.getMessage());
         } catch (HttpConnectTimeoutException e) {
             throw ConnectorFailure.unavailable("The feed at " + uri.getHost() + " did not answer in time.", null);
         } catch (HttpTimeoutException e) {
@@ -350,6 +360,10 @@ class FeedConnector implements Connector {
             if (status == 401 || status == 403) {
                 throw ConnectorFailure.configuration(
                         "The feed at " + uri.getHost() + " is not public (" + status + ").");
+            }
+            if (Set.of(301, 302, 303, 307, 308).contains(status)) {
+                throw ConnectorFailure.configuration("The feed at " + uri.getHost() + " redirects more than "
+                        + OutboundAddresses.MAX_REDIRECTS + " times; give the address it ends at.");
             }
             if (status < 200 || status >= 300) {
                 throw ConnectorFailure.rejected("The feed at " + uri.getHost() + " answered " + status + ".");

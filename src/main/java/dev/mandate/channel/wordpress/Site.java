@@ -2,6 +2,7 @@ package dev.mandate.channel.wordpress;
 
 import dev.mandate.channel.ConnectorFailure;
 import dev.mandate.channel.HtmlText;
+import dev.mandate.shared.OutboundAddresses;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One WordPress site's REST API as a connector call sees it: the requests, with the application password as Basic
  * authentication, and the answers turned into {@link ConnectorFailure}s of the right kind. Never keeps the password
- * beyond the call that built it, and never puts it into a message.
+ * beyond the call that built it, and never puts it into a message. Each request's address is checked first
+ * ({@link OutboundAddresses}), and redirects are not followed but told as a setting to fix.
  */
 final class Site {
 
@@ -101,19 +104,25 @@ final class Site {
     }
 
     private final HttpClient http;
+    private final OutboundAddresses addresses;
     private final Duration timeout;
     private final URI base;
     private final String authorization;
 
-    private Site(HttpClient http, Duration timeout, URI base, String authorization) {
+    private Site(HttpClient http, OutboundAddresses addresses, Duration timeout, URI base, String authorization) {
         this.http = http;
+        this.addresses = addresses;
         this.timeout = timeout;
         this.base = base;
         this.authorization = authorization;
     }
 
-    /** The site at {@code url} (its home address), signing in as {@code user} with {@code password}. */
-    static Site at(HttpClient http, Duration timeout, String url, String user, String password) {
+    /**
+     * The site at {@code url} (its home address), signing in as {@code user} with {@code password}; every request
+     * goes only to an address that {@code addresses} allows.
+     */
+    static Site at(
+            HttpClient http, OutboundAddresses addresses, Duration timeout, String url, String user, String password) {
         URI base = address(url);
         String basic = user == null
                 ? null
@@ -121,7 +130,7 @@ final class Site {
                         + Base64.getEncoder()
                                 .encodeToString(
                                         (user + ":" + password.replace(" ", "")).getBytes(StandardCharsets.UTF_8));
-        return new Site(http, timeout, base, basic);
+        return new Site(http, addresses, timeout, base, basic);
     }
 
     /** The site's home address, checked: an absolute http(s) URL, without a trailing slash. */
@@ -187,6 +196,11 @@ final class Site {
     }
 
     private Answer exchange(HttpRequest request, Effect effect, String route) {
+        // Checked before every request, not only when connecting: a name may resolve differently later.
+        Optional<String> refused = addresses.refusal(request.uri());
+        if (refused.isPresent()) {
+            throw ConnectorFailure.addressRefused("url", refused.get());
+        }
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

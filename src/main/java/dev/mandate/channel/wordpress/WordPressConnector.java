@@ -11,6 +11,7 @@ import dev.mandate.channel.InboundItem;
 import dev.mandate.channel.Moderation;
 import dev.mandate.channel.Reply;
 import dev.mandate.channel.SettingField;
+import dev.mandate.shared.OutboundAddresses;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,6 +90,7 @@ class WordPressConnector implements Connector {
     private static final Pattern SAFE_KEY = Pattern.compile("^[A-Za-z0-9._:]+(-[A-Za-z0-9._:]+)*$");
 
     private final HttpClient http;
+    private final OutboundAddresses addresses;
     private final Duration timeout;
     private final int pageSize;
     private final int overlap;
@@ -98,20 +100,21 @@ class WordPressConnector implements Connector {
     private record Brand(long id, String email) {}
 
     @Autowired
-    WordPressConnector() {
-        this(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    WordPressConnector(OutboundAddresses addresses) {
+        this(addresses, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
-    WordPressConnector(Duration connectTimeout, Duration timeout) {
-        this(connectTimeout, timeout, PAGE);
+    WordPressConnector(OutboundAddresses addresses, Duration connectTimeout, Duration timeout) {
+        this(addresses, connectTimeout, timeout, PAGE);
     }
 
     /** With pages of {@code pageSize} comments (WordPress allows up to 100). */
-    WordPressConnector(Duration connectTimeout, Duration timeout, int pageSize) {
+    WordPressConnector(OutboundAddresses addresses, Duration connectTimeout, Duration timeout, int pageSize) {
         if (pageSize < 2 || pageSize > 100) {
             throw new IllegalArgumentException("WordPress pages have 2 to 100 comments.");
         }
         this.pageSize = pageSize;
+        this.addresses = addresses;
         // Each page must get further than the one before it.
         this.overlap = Math.min(OVERLAP, (pageSize - 1) / 2);
         this.http = HttpClient.newBuilder()
@@ -146,7 +149,7 @@ class WordPressConnector implements Connector {
 
     @Override
     public Verified verify(Connection connection) {
-        Site anonymous = Site.at(http, timeout, connection.setting("url"), null, null);
+        Site anonymous = Site.at(http, addresses, timeout, connection.setting("url"), null, null);
         String where = anonymous.base() + "/wp-json/";
         Site.Answer index;
         try {
@@ -652,6 +655,7 @@ class WordPressConnector implements Connector {
     private Site site(Connection connection) {
         return Site.at(
                 http,
+                addresses,
                 timeout,
                 connection.setting("url"),
                 connection.setting("user"),

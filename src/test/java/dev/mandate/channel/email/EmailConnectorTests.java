@@ -27,6 +27,7 @@ import dev.mandate.inbox.Direction;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.inbox.ThreadMessage;
 import dev.mandate.shared.Actor;
+import dev.mandate.shared.OutboundAddresses;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.Role;
 import dev.mandate.workspace.WorkspaceFixtures;
@@ -62,6 +63,9 @@ class EmailConnectorTests {
     static final String BRAND = "service@brand.test";
     static final String BRAND_PASSWORD = "brand-mailbox-secret";
     static final String CUSTOMER = "kunde@customer.test";
+
+    /** GreenMail listens on 127.0.0.1. */
+    static final OutboundAddresses LOCAL = new OutboundAddresses(true);
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetup.dynamicPort(
@@ -194,6 +198,47 @@ class EmailConnectorTests {
                 .isInstanceOfSatisfying(
                         ConnectorFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CREDENTIALS));
+    }
+
+    @Test
+    void refusesMailServersInsideItsOwnNetwork() {
+        EmailConnector guarded = new EmailConnector(
+                Clock.systemUTC(),
+                new OutboundAddresses(false),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                EmailConnector.PAGE);
+        assertThatThrownBy(() -> guarded.verify(connection()))
+                .isInstanceOfSatisfying(ConnectorFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
+                    assertThat(failure.addressRefused()).isTrue();
+                    assertThat(failure.field()).isEqualTo("imapHost");
+                    assertThat(failure.getMessage()).contains("127.0.0.1 is an internal address");
+                });
+        assertThatThrownBy(() -> guarded.fetch(connection(), null))
+                .isInstanceOfSatisfying(
+                        ConnectorFailure.class,
+                        failure -> assertThat(failure.field()).isEqualTo("imapHost"));
+
+        // The IMAP server counts as public here; the SMTP server is checked on its own.
+        EmailConnector imapIsPublic = new EmailConnector(
+                Clock.systemUTC(),
+                new OutboundAddresses(
+                        false,
+                        host -> host.equals("127.0.0.1")
+                                ? new java.net.InetAddress[] {java.net.InetAddress.getByName("203.0.113.7")}
+                                : java.net.InetAddress.getAllByName(host)),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                EmailConnector.PAGE);
+        Map<String, String> settings = new HashMap<>(connection().settings());
+        settings.put("smtpHost", "169.254.169.254");
+        assertThatThrownBy(() ->
+                        imapIsPublic.verify(new Connection(account, settings, Connection.Secret.of(BRAND_PASSWORD))))
+                .isInstanceOfSatisfying(ConnectorFailure.class, failure -> {
+                    assertThat(failure.field()).isEqualTo("smtpHost");
+                    assertThat(failure.getMessage()).contains("169.254.169.254 is an internal address");
+                });
     }
 
     @Test
@@ -461,7 +506,8 @@ class EmailConnectorTests {
 
     @Test
     void readsALargeInboxPageByPage() {
-        EmailConnector paged = new EmailConnector(Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(10), 2);
+        EmailConnector paged =
+                new EmailConnector(Clock.systemUTC(), LOCAL, Duration.ofSeconds(5), Duration.ofSeconds(10), 2);
         for (int i = 1; i <= 5; i++) {
             deliver(customerMail("<page-" + i + "@customer.test>", "", plain("Nachricht " + i)));
         }
@@ -516,7 +562,7 @@ class EmailConnectorTests {
     @Test
     void tellsASendThatWasNotConfirmedAsAnUnknownOutcomeAndARefusalAsRejected() throws Exception {
         EmailConnector impatient = new EmailConnector(
-                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(800), EmailConnector.PAGE);
+                Clock.systemUTC(), LOCAL, Duration.ofSeconds(2), Duration.ofMillis(800), EmailConnector.PAGE);
         Reply reply = new Reply("outbox-1", "<m1@customer.test>", null, CUSTOMER, "Frage", "Antwort", List.of());
 
         try (SilentSmtp smtp = new SilentSmtp(null)) {

@@ -17,15 +17,18 @@ import dev.mandate.inbox.ConversationKind;
 import dev.mandate.inbox.ConversationSummary;
 import dev.mandate.inbox.Inbox;
 import dev.mandate.shared.Actor;
+import dev.mandate.shared.OutboundAddresses;
 import dev.mandate.workspace.Membership;
 import dev.mandate.workspace.Role;
 import dev.mandate.workspace.WorkspaceFixtures;
 import dev.mandate.workspace.WorkspaceService;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,15 @@ class FeedConnectorTests {
                 <item><title>&secret;</title><guid>x</guid></item></channel></rss>
                 """);
         serve("/page", 200, "text/html; charset=utf-8", Map.of(), "<!doctype html><html><body>Hallo</body></html>");
+        int port = server.getAddress().getPort();
+        serve("/moved", 301, "text/plain", Map.of("Location", "/rss"), "");
+        serve("/moved-inside", 302, "text/plain", Map.of("Location", "http://localhost:" + port + "/rss"), "");
+        serve(
+                "/moved-to-metadata",
+                307,
+                "text/plain",
+                Map.of("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/"),
+                "");
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -144,7 +156,7 @@ class FeedConnectorTests {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", type);
             headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -306,6 +318,71 @@ class FeedConnectorTests {
                 .isInstanceOfSatisfying(
                         ConnectorFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION));
+    }
+
+    @Test
+    void refusesFeedsInsideItsOwnNetworkWhenConnectingAndWhenReading() {
+        FeedConnector guarded = new FeedConnector(
+                Clock.systemUTC(), new OutboundAddresses(false), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        int port = server.getAddress().getPort();
+        for (String url : List.of(
+                base + "/rss",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:" + port + "/rss",
+                "http://10.0.0.1/feed",
+                "http://localhost:" + port + "/rss")) {
+            Connection inside = new Connection(account, Map.of("url", url), null);
+            assertThatThrownBy(() -> guarded.verify(inside))
+                    .as(url)
+                    .satisfies(FeedConnectorTests::addressRefused)
+                    .hasMessageContaining("is an internal address");
+            assertThatThrownBy(() -> guarded.fetch(inside, null))
+                    .as(url)
+                    .satisfies(FeedConnectorTests::addressRefused)
+                    .hasMessageContaining("is an internal address");
+        }
+    }
+
+    @Test
+    void refusesARedirectFromAPublicFeedIntoItsOwnNetwork() {
+        // The stub's address counts as public here, as a public feed's would; where it redirects to is checked.
+        FeedConnector guarded = new FeedConnector(
+                Clock.systemUTC(),
+                new OutboundAddresses(
+                        false,
+                        host -> host.equals("127.0.0.1")
+                                ? new InetAddress[] {InetAddress.getByName("203.0.113.7")}
+                                : InetAddress.getAllByName(host)),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
+
+        assertThat(guarded.verify(feed("/moved", "")).displayName())
+                .as("a redirect within public addresses is followed")
+                .isEqualTo("Branchennews");
+        assertThatThrownBy(() -> guarded.fetch(feed("/moved-inside", ""), null))
+                .satisfies(FeedConnectorTests::addressRefused)
+                .hasMessageContaining("redirects to localhost");
+        assertThatThrownBy(() -> guarded.verify(feed("/moved-to-metadata", "")))
+                .satisfies(FeedConnectorTests::addressRefused)
+                .hasMessageContaining("169.254.169.254");
+    }
+
+    @Test
+    void refusesCredentialsInTheFeedAddressWithoutRepeatingThem() {
+        Connection withPassword =
+                new Connection(account, Map.of("url", base.replace("//", "//reader:hunter2@") + "/rss"), null);
+        assertThatThrownBy(() -> connector.fetch(withPassword, null))
+                .satisfies(FeedConnectorTests::addressRefused)
+                .hasMessageContaining("user name or password")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    static void addressRefused(Throwable thrown) {
+        assertThat(thrown).isInstanceOfSatisfying(ConnectorFailure.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
+            assertThat(failure.addressRefused()).isTrue();
+            assertThat(failure.field()).isEqualTo("url");
+        });
     }
 
     @Test

@@ -102,7 +102,8 @@ class WordPressConnectorIT {
     dev.mandate.publish.OutboxWorker outbox;
 
     /** Small pages, so that paging and the cursor's offsets are exercised on the real API. */
-    WordPressConnector connector = new WordPressConnector(Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
+    WordPressConnector connector = new WordPressConnector(
+            new dev.mandate.shared.OutboundAddresses(true), Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
 
     /** Seed ids ({@code thread/external_id}) to WordPress's ids, and the posts. */
     Map<String, Long> ids = new HashMap<>();

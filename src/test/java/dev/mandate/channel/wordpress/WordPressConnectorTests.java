@@ -42,7 +42,8 @@ class WordPressConnectorTests {
             Instant.now());
 
     StubWordPress site;
-    WordPressConnector connector = new WordPressConnector(Duration.ofSeconds(2), Duration.ofMillis(800));
+    WordPressConnector connector = new WordPressConnector(
+            new dev.mandate.shared.OutboundAddresses(true), Duration.ofSeconds(2), Duration.ofMillis(800));
 
     @BeforeEach
     void start() throws IOException {
@@ -130,6 +131,27 @@ class WordPressConnectorTests {
                 .isInstanceOfSatisfying(
                         ConnectorFailure.class,
                         e -> assertThat(e.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION));
+    }
+
+    @Test
+    void refusesASiteInsideItsOwnNetworkBeforeAnyRequest() {
+        WordPressConnector guarded = new WordPressConnector(
+                new dev.mandate.shared.OutboundAddresses(false), Duration.ofSeconds(2), Duration.ofMillis(800));
+        for (String url :
+                List.of(site.url(), "http://169.254.169.254", "http://[::1]:8080", "http://192.168.1.20/blog")) {
+            for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call :
+                    List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                            () -> guarded.verify(connection(url, StubWordPress.PASSWORD)),
+                            () -> guarded.fetch(connection(url, StubWordPress.PASSWORD), null))) {
+                assertThatThrownBy(call).as(url).isInstanceOfSatisfying(ConnectorFailure.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConnectorFailure.Kind.CONFIGURATION);
+                    assertThat(e.addressRefused()).isTrue();
+                    assertThat(e.field()).isEqualTo("url");
+                    assertThat(e.getMessage()).contains("is an internal address");
+                });
+            }
+        }
+        assertThat(site.requests).as("the stub on 127.0.0.1 was never asked").isEmpty();
     }
 
     @Test
