@@ -74,6 +74,17 @@ class ClassifierBenchmark {
                 texts,
                 seconds,
                 i -> classifier.classify(workspace, texts.get(i), null));
+        // as ingest calls it: the source names the language, and the message answers another text
+        measure(
+                "all, language named, with context",
+                texts,
+                seconds,
+                i -> classifier.classify(
+                        workspace,
+                        texts.get(i),
+                        texts.get((i + 1) % texts.size()),
+                        SpamClassifier.Seen.NOTHING,
+                        codes.get(i)));
         System.out.printf(
                 Locale.ROOT,
                 "together / spam alone, per CPU-second: %.2f of spam's throughput (%.1f times the CPU time per"
