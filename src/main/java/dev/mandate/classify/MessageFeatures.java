@@ -268,6 +268,20 @@ final class MessageFeatures {
         return features;
     }
 
+    /**
+     * The features {@link #of(String)} gives for a text whose {@link #of(String, boolean) features with character
+     * n-grams} are {@code features}: the same without the n-grams, in the same order with the same counts.
+     */
+    static Map<String, Float> withoutCharacters(Map<String, Float> features) {
+        Map<String, Float> words = new LinkedHashMap<>(features.size() / 4 + 16);
+        for (Map.Entry<String, Float> feature : features.entrySet()) {
+            if (!feature.getKey().startsWith("c:")) {
+                words.put(feature.getKey(), feature.getValue());
+            }
+        }
+        return words;
+    }
+
     private static void ngrams(String word, Map<String, Float> features) {
         if (word.startsWith("#")) {
             return;
@@ -359,7 +373,7 @@ final class MessageFeatures {
     }
 
     private static void add(Map<String, Float> features, String name) {
-        features.merge(name, 1f, Float::sum);
+        features.merge(name, TextFeatures.ONE, Float::sum);
     }
 
     /** Whether a feature means the same in every language (a cue or a signal, not a word). */

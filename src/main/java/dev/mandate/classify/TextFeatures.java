@@ -164,18 +164,22 @@ final class TextFeatures {
             char unit = i < length ? text.charAt(i) : ' ';
             // a char that is no surrogate is its own code point: the common case, read without codePointAt
             int c = Character.isSurrogate(unit) ? text.codePointAt(i) : unit;
-            if (Character.isLetterOrDigit(c)) {
-                int lower = Character.toLowerCase(c);
+            // ASCII letters and digits are told apart by their code, as Character tells them
+            boolean digit = c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+            boolean letterOrDigit =
+                    c < 128 ? digit || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetterOrDigit(c);
+            if (letterOrDigit) {
+                int lower = c < 128 ? (digit ? c : c | 0x20) : Character.toLowerCase(c);
                 repeats = lower == last ? repeats + 1 : 0;
                 last = lower;
-                if (repeats < 2 || !Character.isLetter(lower)) {
+                if (repeats < 2 || (c < 128 ? digit : !Character.isLetter(lower))) {
                     if (lower < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
                         word.append((char) lower);
                     } else {
                         word.appendCodePoint(lower);
                     }
                 }
-                digits &= Character.isDigit(c);
+                digits &= digit;
             } else if (!word.isEmpty()) {
                 words.add(digits ? "#" + Math.min(word.length(), 8) : word.toString());
                 word.setLength(0);
@@ -303,8 +307,11 @@ final class TextFeatures {
     }
 
     private static void add(Map<String, Float> features, String name) {
-        features.merge(name, 1f, Float::sum);
+        features.merge(name, ONE, Float::sum);
     }
+
+    /** One occurrence, boxed once rather than at every feature added. */
+    static final Float ONE = 1f;
 
     /** The slot of a feature in the hashed space (FNV-1a over the name's characters, stable across JVMs). */
     static int index(String name) {
@@ -332,7 +339,9 @@ final class TextFeatures {
         int i = 0;
         for (Map.Entry<String, Float> feature : features.entrySet()) {
             indices[i] = index(feature.getKey());
-            values[i] = (float) (1 + Math.log(feature.getValue()));
+            float count = feature.getValue();
+            // most features occur once, and 1 + log(1) is 1
+            values[i] = count == 1f ? 1f : (float) (1 + Math.log(count));
             if (feature.getKey().startsWith("c:")) {
                 values[i] *= characterWeight;
             }
