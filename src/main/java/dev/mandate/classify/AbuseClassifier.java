@@ -127,9 +127,20 @@ public class AbuseClassifier {
     }
 
     public Abuse classify(String text, String language) {
-        String body = AbuseModel.clean(text == null ? "" : text);
-        boolean german = "de".equals(language);
-        Map<String, Float> features = MessageFeatures.of(body, german);
+        boolean german = german(language);
+        return classifyFeatures(german, MessageFeatures.of(AbuseModel.clean(text == null ? "" : text), german));
+    }
+
+    /** Whether text in this language is read by the trained model, with the character n-grams of its words. */
+    static boolean german(String language) {
+        return "de".equals(language);
+    }
+
+    /**
+     * Like {@link #classify(String, String)} for the features already computed: those of the text without mentions
+     * ({@link AbuseModel#clean}), with character n-grams where {@code german}.
+     */
+    Abuse classifyFeatures(boolean german, Map<String, Float> features) {
         List<String> reasons = new ArrayList<>();
         int listed = 0;
         for (String name : features.keySet()) {

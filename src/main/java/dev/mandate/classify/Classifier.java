@@ -4,6 +4,7 @@ import dev.mandate.classify.language.Language;
 import dev.mandate.classify.language.LanguageDetection;
 import dev.mandate.classify.language.LanguageProperties;
 import dev.mandate.shared.WorkspaceId;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,6 +78,14 @@ public class Classifier {
         String named = sourceLanguage == null ? null : sourceLanguage.strip().toLowerCase(java.util.Locale.ROOT);
         Language language =
                 named != null && configured.contains(named) ? new Language(named, 1) : languages.detect(body);
+        // intent and abuse read the same features of the same text (abuse's with character n-grams in German, and
+        // without mentions): computed once where they agree
+        boolean german = AbuseClassifier.german(language.code());
+        String clean = AbuseModel.clean(body);
+        Map<String, Float> abuseFeatures = MessageFeatures.of(clean, german);
+        Map<String, Float> intentFeatures = !clean.equals(body)
+                ? MessageFeatures.of(body)
+                : german ? MessageFeatures.withoutCharacters(abuseFeatures) : abuseFeatures;
         return new Classification(
                 brands.spam(
                         workspace,
@@ -84,8 +93,8 @@ public class Classifier {
                         spam.classifyAnswering(body, context, seen == null ? SpamClassifier.Seen.NOTHING : seen)),
                 language.code(),
                 language.confidence(),
-                brands.intent(workspace, body, intents.classify(body, language.code())),
+                brands.intent(workspace, body, intents.classifyFeatures(body, intentFeatures)),
                 sentiments.classify(body, language.code()),
-                abuse.classify(body, language.code()));
+                abuse.classifyFeatures(german, abuseFeatures));
     }
 }

@@ -73,7 +73,11 @@ public class IntentClassifier {
 
     public Intent classify(String text, String language) {
         String body = text == null ? "" : text;
-        Map<String, Float> features = MessageFeatures.of(body);
+        return classifyFeatures(body, MessageFeatures.of(body));
+    }
+
+    /** Like {@link #classify(String, String)} for a text's features already computed ({@link MessageFeatures#of}). */
+    Intent classifyFeatures(String body, Map<String, Float> features) {
         if (features.containsKey("signal:no-words")) {
             return new Intent(Label.OTHER, 1, List.of("signal:no-words"));
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -142,7 +141,13 @@ final class LinearModel {
      * before word pairs and character n-grams, function words ("the", "und") left out: they explain nothing.
      */
     List<String> reasons(Map<String, Float> features, TextFeatures.Vector x, int c, int limit) {
-        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        if (limit <= 0) {
+            return List.of();
+        }
+        String[] names = new String[features.size()];
+        double[] sizes = new double[features.size()];
+        boolean[] pairs = new boolean[features.size()];
+        int count = 0;
         int i = 0;
         for (String name : features.keySet()) {
             int slot = x.indices()[i];
@@ -154,14 +159,37 @@ final class LinearModel {
             i++;
             boolean functionWord = name.startsWith("w:") && MessageFeatures.FUNCTION_WORDS.contains(name.substring(2));
             if (contribution > 0 && !functionWord) {
-                contributions.add(Map.entry(name, contribution));
+                names[count] = name;
+                sizes[count] = contribution;
+                pairs[count] = name.startsWith("b:");
+                count++;
             }
         }
-        contributions.sort(
-                Comparator.comparing((Map.Entry<String, Double> e) -> e.getKey().startsWith("b:"))
-                        .thenComparing(Map.Entry<String, Double>::getValue, Comparator.reverseOrder())
-                        .thenComparing(Map.Entry::getKey));
-        return contributions.stream().limit(limit).map(Map.Entry::getKey).toList();
+        // the first few of (words and cues before pairs, larger first, then by name), picked out rather than sorted
+        List<String> reasons = new ArrayList<>(Math.min(limit, count));
+        boolean[] taken = new boolean[count];
+        while (reasons.size() < limit) {
+            int best = -1;
+            for (int j = 0; j < count; j++) {
+                if (!taken[j] && (best < 0 || before(names, sizes, pairs, j, best))) {
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            reasons.add(names[best]);
+        }
+        return List.copyOf(reasons);
+    }
+
+    private static boolean before(String[] names, double[] sizes, boolean[] pairs, int a, int b) {
+        if (pairs[a] != pairs[b]) {
+            return !pairs[a];
+        }
+        int bySize = Double.compare(sizes[b], sizes[a]);
+        return bySize != 0 ? bySize < 0 : names[a].compareTo(names[b]) < 0;
     }
 
     void write(OutputStream target) throws IOException {

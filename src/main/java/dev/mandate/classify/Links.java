@@ -74,8 +74,12 @@ final class Links {
         if (text == null || context == null || context.isBlank()) {
             return text;
         }
+        String contextCut = cut(context);
+        if (!mayHoldLink(contextCut)) {
+            return text;
+        }
         Set<String> targets = new HashSet<>();
-        Matcher inContext = PATTERN.matcher(cut(context));
+        Matcher inContext = PATTERN.matcher(contextCut);
         while (inContext.find()) {
             targets.add(key(inContext.group()));
         }
@@ -98,8 +102,33 @@ final class Links {
 
     /** The text with every link left out: what it says in words, for comparing topics. */
     static String withoutLinks(String text) {
-        return text == null ? null : PATTERN.matcher(cut(text)).replaceAll(" ");
+        if (text == null) {
+            return null;
+        }
+        String cut = cut(text);
+        return mayHoldLink(cut) ? PATTERN.matcher(cut).replaceAll(" ") : cut;
     }
+
+    /**
+     * Whether {@link #PATTERN} may find anything in the text: each of its links holds {@code ://}, {@code www.} or a
+     * dot before the first letter of one of its top-level domains, so a text without any of them (most comments, and
+     * most posts a comment is read against) is not searched. A necessary condition only: a text it lets through may
+     * still hold no link.
+     */
+    static boolean mayHoldLink(String text) {
+        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+            if (i + 1 < text.length() && TLD_INITIALS.indexOf(Character.toLowerCase(text.charAt(i + 1))) >= 0) {
+                return true;
+            }
+            if (i > 0 && Character.toLowerCase(text.charAt(i - 1)) == 'w') {
+                return true;
+            }
+        }
+        return text.contains("://");
+    }
+
+    // the first letters of the top-level domains PATTERN knows without a scheme
+    private static final String TLD_INITIALS = "cnoiblmtdur";
 
     private static String cut(String text) {
         return text.length() > TextFeatures.MAX_CHARACTERS ? text.substring(0, TextFeatures.MAX_CHARACTERS) : text;

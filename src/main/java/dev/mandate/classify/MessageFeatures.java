@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The features the intent and abuse models read: lower-case words and word pairs, and <em>cues</em>: words of
@@ -229,8 +228,6 @@ final class MessageFeatures {
             "einig",
             "überein");
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:\\n]+");
-
     private MessageFeatures() {}
 
     /** The features of a text with how often each occurs, in the order first seen. */
@@ -243,14 +240,16 @@ final class MessageFeatures {
      * the parts of German compounds ("Dreckspack", "Volksverräter") that whole words miss.
      */
     static Map<String, Float> of(String text, boolean characters) {
-        Map<String, Float> features = new LinkedHashMap<>();
         String cut = text == null ? "" : text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
         String normal = Normalizer.normalize(cut, Normalizer.Form.NFC);
         List<String> words = TextFeatures.words(normal);
         if (words.isEmpty()) {
+            Map<String, Float> features = new LinkedHashMap<>();
             add(features, "signal:no-words");
             return features;
         }
+        Map<String, Float> features =
+                new LinkedHashMap<>(characters ? TextFeatures.capacity(normal.length()) : 4 * words.size() + 16);
         String previous = "^";
         for (String word : apostrophesJoined(normal, words)) {
             add(features, "w:" + word);
@@ -261,48 +260,92 @@ final class MessageFeatures {
                 ngrams(word, features);
             }
         }
-        for (String sentence : SENTENCE_END.split(normal)) {
-            List<String> sentenceWords = TextFeatures.words(sentence);
-            if (!sentenceWords.isEmpty() && INTERROGATIVES.contains(sentenceWords.get(0))) {
-                add(features, "cue:interrogative");
-            }
+        for (int k = interrogativeSentences(normal, words); k > 0; k--) {
+            add(features, "cue:interrogative");
         }
         add(features, "b:" + previous + " $");
         punctuation(normal, features);
         return features;
     }
 
+    /**
+     * The features {@link #of(String)} gives for a text whose {@link #of(String, boolean) features with character
+     * n-grams} are {@code features}: the same without the n-grams, in the same order with the same counts.
+     */
+    static Map<String, Float> withoutCharacters(Map<String, Float> features) {
+        Map<String, Float> words = new LinkedHashMap<>(features.size() / 4 + 16);
+        for (Map.Entry<String, Float> feature : features.entrySet()) {
+            if (!feature.getKey().startsWith("c:")) {
+                words.put(feature.getKey(), feature.getValue());
+            }
+        }
+        return words;
+    }
+
     private static void ngrams(String word, Map<String, Float> features) {
         if (word.startsWith("#")) {
             return;
         }
-        int[] points = (" " + word + " ").codePoints().toArray();
-        for (int n = 3; n <= 5; n++) {
-            for (int i = 0; i + n <= points.length; i++) {
-                add(features, "c:" + new String(points, i, n));
+        TextFeatures.ngrams(word, 3, 5, features);
+    }
+
+    /**
+     * How many of the text's sentences (ended by any run of {@code . ! ? ; :} and line breaks) open with an interrogative; {@code words} are
+     * the text's words. A sentence's first word is the first word after a sentence end: words never span one, so
+     * the text's words read once give what splitting it and reading each sentence's words would.
+     */
+    static int interrogativeSentences(String text, List<String> words) {
+        int count = 0;
+        int word = -1;
+        boolean opens = true;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    word++;
+                    if (opens && INTERROGATIVES.contains(words.get(word))) {
+                        count++;
+                    }
+                    opens = false;
+                    inWord = true;
+                }
+            } else {
+                inWord = false;
+                opens |= c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n';
+            }
+            i += Character.charCount(c);
+        }
+        return count;
+    }
+
+    private static void cue(String word, Map<String, Float> features) {
+        Integer cues = CUES.get(word);
+        if (cues == null) {
+            return;
+        }
+        for (int k = 0; k < CUE_NAMES.size(); k++) {
+            if ((cues & (1 << k)) != 0) {
+                add(features, CUE_NAMES.get(k));
             }
         }
     }
 
-    private static void cue(String word, Map<String, Float> features) {
-        if (PURCHASE.contains(word)) {
-            add(features, "cue:purchase");
+    private static final List<String> CUE_NAMES =
+            List.of("cue:purchase", "cue:problem", "cue:negation", "cue:want", "cue:praise", "cue:opinion");
+
+    /** Each cue word with the cues it gives, one bit a cue in the order of {@link #CUE_NAMES}: one look-up a word. */
+    private static final Map<String, Integer> CUES = cues(PURCHASE, PROBLEM, NEGATIONS, WANT, PRAISE, OPINION);
+
+    @SafeVarargs
+    private static Map<String, Integer> cues(Set<String>... sets) {
+        Map<String, Integer> cues = new java.util.HashMap<>();
+        for (int k = 0; k < sets.length; k++) {
+            for (String word : sets[k]) {
+                cues.merge(word, 1 << k, (a, b) -> a | b);
+            }
         }
-        if (PROBLEM.contains(word)) {
-            add(features, "cue:problem");
-        }
-        if (NEGATIONS.contains(word)) {
-            add(features, "cue:negation");
-        }
-        if (WANT.contains(word)) {
-            add(features, "cue:want");
-        }
-        if (PRAISE.contains(word)) {
-            add(features, "cue:praise");
-        }
-        if (OPINION.contains(word)) {
-            add(features, "cue:opinion");
-        }
+        return Map.copyOf(cues);
     }
 
     /** The words with "don't", "can't" read as one word ("dont", "cant"), so that negations are seen. */
@@ -330,7 +373,7 @@ final class MessageFeatures {
     }
 
     private static void add(Map<String, Float> features, String name) {
-        features.merge(name, 1f, Float::sum);
+        features.merge(name, TextFeatures.ONE, Float::sum);
     }
 
     /** Whether a feature means the same in every language (a cue or a signal, not a word). */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -80,34 +79,61 @@ final class SpamModel {
         return reasons(features, TextFeatures.normalised(features), spam, limit);
     }
 
-    /** Like {@link #reasons(String, boolean, int)} for features already computed (and their vector). */
+    /**
+     * Like {@link #reasons(String, boolean, int)} for features already computed (and their vector): the strongest
+     * contributions ordered by size, then by name; character n-grams and length after all others, as they explain
+     * little to a person. Only the first {@code limit} are picked out (a message has hundreds of features and shows
+     * a handful of reasons), which gives the very list that sorting them all would.
+     */
     List<String> reasons(Map<String, Float> features, TextFeatures.Vector vector, boolean spam, int limit) {
-        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        if (limit <= 0) {
+            return List.of();
+        }
+        String[] names = new String[features.size()];
+        double[] sizes = new double[features.size()];
+        boolean[] late = new boolean[features.size()];
+        int count = 0;
         int i = 0;
         for (String name : features.keySet()) {
             double contribution = regression.weights()[vector.indices()[i]] * vector.values()[i];
             i++;
             if (spam ? contribution > 0 : contribution < 0) {
-                contributions.add(Map.entry(name, Math.abs(contribution)));
+                names[count] = name;
+                sizes[count] = Math.abs(contribution);
+                late[count] = name.startsWith("c:") || name.startsWith("len:");
+                count++;
             }
         }
-        contributions.sort(Comparator.comparing(Map.Entry<String, Double>::getValue)
-                .reversed()
-                .thenComparing(Map.Entry::getKey));
-        // character n-grams and length explain little to a person: they come last
-        List<String> reasons = new ArrayList<>();
-        for (Map.Entry<String, Double> contribution : contributions) {
-            if (!contribution.getKey().startsWith("c:")
-                    && !contribution.getKey().startsWith("len:")) {
-                reasons.add(contribution.getKey());
+        List<String> reasons = new ArrayList<>(Math.min(limit, count));
+        pick(names, sizes, late, count, false, limit, reasons);
+        pick(names, sizes, late, count, true, limit, reasons);
+        return reasons;
+    }
+
+    // appends the strongest of the contributions in the group until the list holds limit reasons; a selection in
+    // place of a sort: limit is small, so each round is one pass over what is left
+    private static void pick(
+            String[] names, double[] sizes, boolean[] late, int count, boolean group, int limit, List<String> reasons) {
+        boolean[] taken = new boolean[count];
+        while (reasons.size() < limit) {
+            int best = -1;
+            for (int j = 0; j < count; j++) {
+                if (late[j] == group && !taken[j] && (best < 0 || before(names, sizes, j, best))) {
+                    best = j;
+                }
             }
-        }
-        for (Map.Entry<String, Double> contribution : contributions) {
-            if (contribution.getKey().startsWith("c:") || contribution.getKey().startsWith("len:")) {
-                reasons.add(contribution.getKey());
+            if (best < 0) {
+                return;
             }
+            taken[best] = true;
+            reasons.add(names[best]);
         }
-        return reasons.subList(0, Math.min(limit, reasons.size()));
+    }
+
+    // larger first, then by name: the order of the sort this replaces (Double.compare, then String.compareTo)
+    private static boolean before(String[] names, double[] sizes, int a, int b) {
+        int bySize = Double.compare(sizes[b], sizes[a]);
+        return bySize != 0 ? bySize < 0 : names[a].compareTo(names[b]) < 0;
     }
 
     void write(OutputStream target) throws IOException {

@@ -86,17 +86,23 @@ final class TextFeatures {
         return of(Links.withoutLinksTo(text, context));
     }
 
+    /** A map's initial capacity for the features of a text of this length (about two per character, and room to spare). */
+    static int capacity(int length) {
+        return Math.min(3 * length + 16, 1 << 16);
+    }
+
     /** The features of a text with how often each occurs, in the order first seen. */
     static Map<String, Float> of(String text) {
-        Map<String, Float> features = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
+            Map<String, Float> features = new LinkedHashMap<>();
             add(features, "signal:empty");
             return features;
         }
         String cut = text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
         String normal = Normalizer.normalize(cut, Normalizer.Form.NFC);
+        Map<String, Float> features = new LinkedHashMap<>(capacity(normal.length()));
         StringBuilder rest = new StringBuilder();
-        Matcher links = LINK.matcher(normal);
+        Matcher links = LINK.matcher(Links.mayHoldLink(normal) ? normal : "");
         int end = 0;
         int linkCount = 0;
         while (links.find()) {
@@ -153,23 +159,34 @@ final class TextFeatures {
         boolean digits = true;
         int last = -1;
         int repeats = 0;
-        for (int i = 0; i <= text.length(); ) {
-            int c = i < text.length() ? text.codePointAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                int lower = Character.toLowerCase(c);
+        int length = text.length();
+        for (int i = 0; i <= length; ) {
+            char unit = i < length ? text.charAt(i) : ' ';
+            // a char that is no surrogate is its own code point: the common case, read without codePointAt
+            int c = Character.isSurrogate(unit) ? text.codePointAt(i) : unit;
+            // ASCII letters and digits are told apart by their code, as Character tells them
+            boolean digit = c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+            boolean letterOrDigit =
+                    c < 128 ? digit || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetterOrDigit(c);
+            if (letterOrDigit) {
+                int lower = c < 128 ? (digit ? c : c | 0x20) : Character.toLowerCase(c);
                 repeats = lower == last ? repeats + 1 : 0;
                 last = lower;
-                if (repeats < 2 || !Character.isLetter(lower)) {
-                    word.appendCodePoint(lower);
+                if (repeats < 2 || (c < 128 ? digit : !Character.isLetter(lower))) {
+                    if (lower < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                        word.append((char) lower);
+                    } else {
+                        word.appendCodePoint(lower);
+                    }
                 }
-                digits &= Character.isDigit(c);
+                digits &= digit;
             } else if (!word.isEmpty()) {
                 words.add(digits ? "#" + Math.min(word.length(), 8) : word.toString());
                 word.setLength(0);
                 digits = true;
                 last = -1;
             }
-            i += i < text.length() ? Character.charCount(c) : 1;
+            i += i < length ? Character.charCount(c) : 1;
         }
         return words;
     }
@@ -214,11 +231,33 @@ final class TextFeatures {
         if (word.startsWith("#")) {
             return;
         }
-        String padded = " " + word + " ";
-        int[] points = padded.codePoints().toArray();
-        for (int n = 3; n <= 4; n++) {
-            for (int i = 0; i + n <= points.length; i++) {
-                add(features, "c:" + new String(points, i, n));
+        ngrams(word, 3, 4, features);
+    }
+
+    /**
+     * The character n-grams of {@code from} to {@code to} code points of a word padded with a space on each side,
+     * each added as {@code c:} and the n-gram; a word without surrogate pairs is cut as it is, one char a code point.
+     */
+    static void ngrams(String word, int from, int to, Map<String, Float> features) {
+        String padded = "c: " + word + " ";
+        if (padded.codePointCount(0, padded.length()) != padded.length()) {
+            int[] points = (" " + word + " ").codePoints().toArray();
+            for (int n = from; n <= to; n++) {
+                for (int i = 0; i + n <= points.length; i++) {
+                    add(features, "c:" + new String(points, i, n));
+                }
+            }
+            return;
+        }
+        char[] chars = padded.toCharArray();
+        char[] gram = new char[to + 2];
+        gram[0] = 'c';
+        gram[1] = ':';
+        int points = chars.length - 2;
+        for (int n = from; n <= to; n++) {
+            for (int i = 0; i + n <= points; i++) {
+                System.arraycopy(chars, i + 2, gram, 2, n);
+                add(features, new String(gram, 0, n + 2));
             }
         }
     }
@@ -268,8 +307,11 @@ final class TextFeatures {
     }
 
     private static void add(Map<String, Float> features, String name) {
-        features.merge(name, 1f, Float::sum);
+        features.merge(name, ONE, Float::sum);
     }
+
+    /** One occurrence, boxed once rather than at every feature added. */
+    static final Float ONE = 1f;
 
     /** The slot of a feature in the hashed space (FNV-1a over the name's characters, stable across JVMs). */
     static int index(String name) {
@@ -297,7 +339,9 @@ final class TextFeatures {
         int i = 0;
         for (Map.Entry<String, Float> feature : features.entrySet()) {
             indices[i] = index(feature.getKey());
-            values[i] = (float) (1 + Math.log(feature.getValue()));
+            float count = feature.getValue();
+            // most features occur once, and 1 + log(1) is 1
+            values[i] = count == 1f ? 1f : (float) (1 + Math.log(count));
             if (feature.getKey().startsWith("c:")) {
                 values[i] *= characterWeight;
             }

@@ -17,8 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Throughput of every classifier on one thread, through {@link Classifier#classify} as ingest calls it, on the seed
- * threads and the shared data sets' texts; each classifier is also timed alone, and the whole is set against spam
- * alone in the same run. Not part of the test suite (the name does not end in Tests). Run:
+ * threads and the shared data sets' texts; each classifier is also timed alone, the whole as ingest calls it (the
+ * language named by the source, the next text as the context), and the whole is set against spam alone in the same
+ * run. Not part of the test suite (the name does not end in Tests). Run:
  * {@code mvn test -Dtest=ClassifierBenchmark -Dmandate.bench.seconds=10}.
  */
 @SpringBootTest
@@ -74,6 +75,17 @@ class ClassifierBenchmark {
                 texts,
                 seconds,
                 i -> classifier.classify(workspace, texts.get(i), null));
+        // as ingest calls it: the source names the language, and the message answers another text
+        measure(
+                "all, language named, with context",
+                texts,
+                seconds,
+                i -> classifier.classify(
+                        workspace,
+                        texts.get(i),
+                        texts.get((i + 1) % texts.size()),
+                        SpamClassifier.Seen.NOTHING,
+                        codes.get(i)));
         System.out.printf(
                 Locale.ROOT,
                 "together / spam alone, per CPU-second: %.2f of spam's throughput (%.1f times the CPU time per"
