@@ -33,6 +33,9 @@ public class IntentClassifier {
      * comment is read for them, short messages and the trained model are not (one of them alone also opens an
      * argument: "um es auf den Punkt zu bringen").
      */
+    /** How many words before a praise word a negation takes it back. */
+    static final int NEGATION_REACH = 2;
+
     static final List<String> PRAISE_PHRASES = List.of(
             "well put",
             "well said",
@@ -57,6 +60,9 @@ public class IntentClassifier {
             "gut gemacht",
             "weiter so",
             "nagel auf den kopf");
+
+    private static final List<List<String>> PRAISE_PHRASE_WORDS =
+            PRAISE_PHRASES.stream().map(phrase -> List.of(phrase.split(" "))).toList();
 
     private static final Pattern PINGBACK = Pattern.compile("(?i)^\\s*(pingback|trackback)\\s*:");
 
@@ -157,19 +163,34 @@ public class IntentClassifier {
         return new Intent(IntentModel.TRAINED.get(label), confidence, model.reasons(features, vector, label, REASONS));
     }
 
-    /** How often a text praises: its praise words ({@link MessageFeatures#PRAISE}) and phrases. */
+    /**
+     * How often a text praises: its praise words ({@link MessageFeatures#PRAISE}) and phrases, each unless one of the
+     * two words before it negates it ("nicht sehr schön", "not well put").
+     */
     static int praise(String text) {
         List<String> list = TextFeatures.words(Normalizer.normalize(text, Normalizer.Form.NFC));
-        String words = " " + String.join(" ", list) + " ";
         int count = 0;
-        for (String word : list) {
-            count += MessageFeatures.PRAISE.contains(word) ? 1 : 0;
-        }
-        for (String phrase : PRAISE_PHRASES) {
-            for (int at = words.indexOf(" " + phrase + " "); at >= 0; at = words.indexOf(" " + phrase + " ", at + 1)) {
-                count++;
+        for (int i = 0; i < list.size(); i++) {
+            if (negated(list, i)) {
+                continue;
+            }
+            count += MessageFeatures.PRAISE.contains(list.get(i)) ? 1 : 0;
+            for (List<String> phrase : PRAISE_PHRASE_WORDS) {
+                count += i + phrase.size() <= list.size()
+                                && list.subList(i, i + phrase.size()).equals(phrase)
+                        ? 1
+                        : 0;
             }
         }
         return count;
+    }
+
+    private static boolean negated(List<String> words, int at) {
+        for (int i = Math.max(0, at - NEGATION_REACH); i < at; i++) {
+            if (MessageFeatures.NEGATIONS.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -151,4 +151,14 @@ class IntentClassifierTests {
         assertThat(result.confusion().total()).isEqualTo(6);
         assertThat(result.confusion().accuracy()).isEqualTo(1.0);
     }
+
+    @Test
+    void countsNoPraiseThatIsNegated() {
+        assertThat(IntentClassifier.praise("Der Artikel ist sehr schön und bringt es auf den Punkt."))
+                .isEqualTo(2);
+        assertThat(IntentClassifier.praise("Der Artikel ist nicht sehr schön und bringt es nicht auf den Punkt."))
+                .isZero();
+        assertThat(IntentClassifier.praise("Not well put, and not great either."))
+                .isZero();
+    }
 }
