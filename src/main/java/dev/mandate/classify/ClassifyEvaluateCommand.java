@@ -281,7 +281,7 @@ class ClassifyEvaluateCommand implements OperatorCommand {
                             Locale.ROOT,
                             "  %-2d %-20s labelled %-8s scored %.3f %-8s %s %s%n",
                             example.line(),
-                            example.author() == null ? "" : shorten(example.author(), 20),
+                            example.author() == null ? "" : SpamCorpus.shorten(example.author(), 19),
                             example.spam() ? "spam" : "not spam",
                             verdicts.get(i).score(),
                             verdicts.get(i).spam() ? "spam" : "not spam",
@@ -302,10 +302,6 @@ class ClassifyEvaluateCommand implements OperatorCommand {
             out.println("Evaluation failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String shorten(String text, int most) {
-        return text.length() > most ? text.substring(0, most - 1) + "…" : text;
     }
 
     private static void printText(PrintStream out, SpamEvaluation.Result result) {

@@ -130,8 +130,7 @@ public class SpamClassifier {
         TextFeatures.Vector vector = TextFeatures.normalised(features);
         double margin = model.regression().margin(vector);
         List<Signal> signals = new ArrayList<>();
-        // topics in words: a post's address or an advert's domain is no topic
-        double overlap = topicOverlap(Links.withoutLinks(own), Links.withoutLinks(contextText));
+        double overlap = topicOverlap(own, contextText);
         if (overlap >= 0 && overlap < OFF_TOPIC_BELOW) {
             signals.add(new Signal("signal:off-topic", offTopicWeight));
         } else if (overlap >= ON_TOPIC_FROM) {
@@ -213,13 +212,15 @@ public class SpamClassifier {
 
     /**
      * The share of the text's topic words (its content words that occur more than once, at most
-     * {@value #TOPIC_WORDS}) that also occur in the context, or -1 when either says too little to tell.
+     * {@value #TOPIC_WORDS}) that also occur in the context, or -1 when either says too little to tell. Both are read
+     * without their links: a post's address or an advert's domain is no topic.
      */
     static double topicOverlap(String text, String context) {
         if (context == null || context.isBlank()) {
             return -1;
         }
-        Map<String, Integer> counts = contentWords(text);
+        // topics in words: a post's address or an advert's domain is no topic
+        Map<String, Integer> counts = contentWords(Links.withoutLinks(text));
         List<String> topic = counts.entrySet().stream()
                 .filter(e -> e.getValue() > 1)
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
@@ -228,8 +229,11 @@ public class SpamClassifier {
                 .limit(TOPIC_WORDS)
                 .map(Map.Entry::getKey)
                 .toList();
-        Map<String, Integer> contextWords = contentWords(context);
-        if (topic.size() < 2 || contextWords.size() < TOPIC_MIN_WORDS) {
+        if (topic.size() < 2) {
+            return -1; // most messages: the context need not be read at all
+        }
+        Map<String, Integer> contextWords = contentWords(Links.withoutLinks(context));
+        if (contextWords.size() < TOPIC_MIN_WORDS) {
             return -1;
         }
         long shared = topic.stream().filter(contextWords::containsKey).count();

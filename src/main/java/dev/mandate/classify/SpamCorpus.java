@@ -238,6 +238,11 @@ final class SpamCorpus {
     }
 
     private static String shorten(String label) {
-        return label.length() > 40 ? label.substring(0, 40) + "…" : label;
+        return shorten(label, 40);
+    }
+
+    /** The text's first {@code most} characters and an ellipsis, where it is longer. */
+    static String shorten(String text, int most) {
+        return text.length() > most ? text.substring(0, most) + "…" : text;
     }
 }

@@ -113,7 +113,9 @@ public class Ingest {
                 asMessages.add(v);
             }
             String text = v.item().kind() == InboundItem.Kind.POST
-                    ? postContext(v.item())
+                    ? SpamClassifier.Context.post(
+                                    v.item().title(), v.item().url(), v.item().text())
+                            .text()
                     : v.item().text();
             if (text != null) {
                 texts.put(new ExternalItem(v.account().id(), v.item().externalId()), text);
@@ -215,11 +217,5 @@ public class Ingest {
                     item.createdAt(),
                     item.title());
         }
-    }
-
-    /** What a comment under this post is read against: see {@link SpamClassifier.Context#post(String, String, String)}. */
-    static String postContext(InboundItem post) {
-        return SpamClassifier.Context.post(post.title(), post.url(), post.text())
-                .text();
     }
 }
